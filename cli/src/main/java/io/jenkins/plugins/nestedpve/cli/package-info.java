@@ -1,0 +1,2 @@
+/** The nestedpve command. */
+package io.jenkins.plugins.nestedpve.cli;
