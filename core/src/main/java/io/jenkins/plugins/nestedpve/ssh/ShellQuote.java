@@ -42,7 +42,6 @@ public final class ShellQuote {
                 || c == '/'
                 || c == ':'
                 || c == '@'
-                || c == '='
                 || c == ',';
     }
 }
