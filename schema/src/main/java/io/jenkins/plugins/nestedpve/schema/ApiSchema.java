@@ -1,36 +1,100 @@
 package io.jenkins.plugins.nestedpve.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The official PVE API schema of one PVE version, with routing and PVE's parameter checking. */
+/**
+ * The official PVE API schema (pve-docs apidata) of one PVE version, with PVE's routing and
+ * parameter checking (pve-common:src/PVE/JSONSchema.pm, src/PVE/RESTHandler.pm).
+ *
+ * <p>Instances are immutable and thread-safe. {@link #load} parses each version once per JVM.
+ */
 public final class ApiSchema {
-    /** Environment variable: {@code "1"} makes an absent schema an error. */
+    /** Environment variable: {@code "1"} makes an absent schema an error in {@link #loadOrNotice}. */
     public static final String REQUIRE_ENV = "NESTED_PVE_REQUIRE_SCHEMA";
+    /** System property naming a directory holding {@code pve-apidata-<version>.json}. */
+    public static final String SHARED_DIR_PROPERTY = "nestedpve.shared.dir";
+
+    // Parsing 2 MB of JSON takes a while; the parsed schemas are immutable, so one per version suffices.
+    private static final Map<String, ApiSchema> CACHE = new ConcurrentHashMap<>();
 
     private final String version;
+    private final Dialect dialect;
+    private final List<MethodSpec> methods;
+    private final Router router;
+    private final List<String> untranslatablePatterns;
 
-    private ApiSchema(String version) {
+    private ApiSchema(String version, ApidataReader.Result result) {
         this.version = version;
+        this.dialect = Dialect.forVersion(version);
+        this.methods = result.methods();
+        this.router = new Router(methods);
+        this.untranslatablePatterns = result.badPatterns();
     }
 
     /**
-     * Loads "9.1" or "8.4": classpath {@code /pve-schema/pve-apidata-<v>.json}, else file
-     * {@code <system property nestedpve.shared.dir>/pve-apidata-<v>.json}; empty when neither exists.
+     * Loads "9.1" or "8.4": classpath {@code /pve-schema/pve-apidata-<v>.json}, else the file
+     * {@code <system property nestedpve.shared.dir>/pve-apidata-<v>.json}; empty when neither
+     * exists. A loaded version is cached for the life of the JVM.
+     *
+     * @throws UncheckedIOException when the file exists but cannot be read or parsed
      */
     public static Optional<ApiSchema> load(String version) {
-        return Optional.empty();
+        Objects.requireNonNull(version, "version");
+        ApiSchema cached = CACHE.get(version);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ApiSchema> loaded = readFromKnownPlaces(version);
+        return loaded.map(s -> CACHE.computeIfAbsent(version, v -> s));
     }
 
-    /** As {@link #load}, but when absent throws if {@code REQUIRE_ENV=1}, else prints one notice line. */
+    /**
+     * As {@link #load}, but when the schema is absent: throws {@link IllegalStateException} naming
+     * where it looked if the environment has {@code NESTED_PVE_REQUIRE_SCHEMA=1}, else prints one
+     * notice line to stderr and returns empty.
+     */
     public static Optional<ApiSchema> loadOrNotice(String version) {
+        Optional<ApiSchema> schema = load(version);
+        if (schema.isPresent()) {
+            return schema;
+        }
+        String where = "classpath " + resourceName(version) + ", "
+                + sharedDirFile(version)
+                        .map(Path::toString)
+                        .orElse("system property " + SHARED_DIR_PROPERTY + " (not set)");
+        if ("1".equals(System.getenv(REQUIRE_ENV))) {
+            throw new IllegalStateException("official PVE API schema " + version + " not found (looked in " + where
+                    + "); build the schema module with ../shared present or set -D" + SHARED_DIR_PROPERTY
+                    + "=<dir with pve-apidata-" + version + ".json>");
+        }
+        System.err.println("official PVE API schema not found (" + where + "); requests are not validated");
         return Optional.empty();
     }
 
-    /** Parses an apidata JSON document. */
+    /** Parses an apidata JSON document (not cached). */
     public static ApiSchema parse(InputStream apidataJson, String version) {
-        return new ApiSchema(version);
+        Objects.requireNonNull(version, "version");
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            JsonNode root = mapper.readTree(apidataJson);
+            if (root == null || !root.isArray()) {
+                throw new IllegalArgumentException("apidata " + version + " must be a JSON array of path nodes");
+            }
+            return new ApiSchema(version, ApidataReader.read(root, version, mapper));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse PVE apidata " + version, e);
+        }
     }
 
     /** The PVE version this schema describes, e.g. "9.1". */
@@ -38,13 +102,75 @@ public final class ApiSchema {
         return version;
     }
 
-    /** Resolves method + concrete path below /api2/json; empty when unknown. */
-    public Optional<Route> route(String method, String path) {
-        return Optional.empty();
+    /** All methods of all paths. */
+    public List<MethodSpec> methods() {
+        return methods;
     }
 
-    /** PVE's 400 errors map (parameter to text); empty map means valid. */
+    /**
+     * Resolves a method and a concrete path below {@code /api2/json}, e.g.
+     * {@code ("POST", "/nodes/pve1/qemu/100/clone")}. A placeholder ({@code {node}}, {@code {upid}})
+     * matches one non-empty segment without whitespace (UPIDs with ':' included); segments are
+     * expected percent-decoded. Empty when the path or the method does not exist (PVE: 501).
+     */
+    public Optional<Route> route(String method, String path) {
+        return router.route(method, path);
+    }
+
+    /**
+     * PVE's 400 {@code errors} map (parameter to message) for a request; empty when valid.
+     *
+     * <p>{@code params} are the merged query and body parameters. With {@code jsonBody=false}
+     * values are String, or List of String for a repeated urlencoded key; with {@code jsonBody=true}
+     * they are JSON values (Boolean, Number, String, List, Map). A null value is a key without
+     * value. The route's path parameters are validated too, as PVE does.
+     *
+     * <p>Messages are PVE's exact texts, including a trailing newline where PVE has one (format
+     * errors: {@code "invalid format - value does not look like a valid DNS name\n"}); several
+     * messages for one key are joined with the two characters {@code \n}.
+     */
     public Map<String, String> validate(Route route, Map<String, Object> params, boolean jsonBody) {
-        return Map.of();
+        Objects.requireNonNull(route, "route");
+        return RequestValidator.validate(route, params == null ? Map.of() : params, jsonBody, dialect);
+    }
+
+    /** Schema patterns that could not be translated to Java regexes (not checked); empty normally. */
+    public List<String> untranslatablePatterns() {
+        return untranslatablePatterns;
+    }
+
+    private static Optional<ApiSchema> readFromKnownPlaces(String version) {
+        try (InputStream in = ApiSchema.class.getResourceAsStream(resourceName(version))) {
+            if (in != null) {
+                return Optional.of(parse(in, version));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resourceName(version), e);
+        }
+        Optional<Path> file = sharedDirFile(version).filter(Files::isRegularFile);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file.get())) {
+            return Optional.of(parse(in, version));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.get(), e);
+        }
+    }
+
+    private static String resourceName(String version) {
+        return "/pve-schema/pve-apidata-" + version + ".json";
+    }
+
+    private static Optional<Path> sharedDirFile(String version) {
+        String dir = System.getProperty(SHARED_DIR_PROPERTY);
+        return dir == null || dir.isBlank()
+                ? Optional.empty()
+                : Optional.of(Path.of(dir, "pve-apidata-" + version + ".json"));
+    }
+
+    @Override
+    public String toString() {
+        return "ApiSchema[PVE " + version + ", " + methods.size() + " methods]";
     }
 }
