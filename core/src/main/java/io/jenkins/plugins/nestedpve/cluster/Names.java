@@ -1,0 +1,53 @@
+package io.jenkins.plugins.nestedpve.cluster;
+
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
+
+/** PVE's name formats (pve-facts §3.1, §5.2) and the default cluster name. */
+final class Names {
+    /** {@code pve-node}: also the cluster name format (plus at most 15 characters). */
+    static final Pattern PVE_NODE = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
+    /** Lower-case DNS label, for guest node names (they become hostnames and VM names). */
+    static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    /** {@code dns-name}: dot-separated labels, for VM names. */
+    static final Pattern DNS_NAME =
+            Pattern.compile("([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
+    /** {@code pve-storage-id}. */
+    static final Pattern STORAGE_ID = Pattern.compile("[a-z][a-z0-9\\-_.]*[a-z0-9]");
+    /** Linux interface names: at most 15 characters. */
+    static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,14}");
+    /** PVE API certificate fingerprint (pve-facts §1.6). */
+    static final Pattern API_FINGERPRINT = Pattern.compile("([A-Fa-f0-9]{2}:){31}[A-Fa-f0-9]{2}");
+    /** OpenSSH SHA-256 host key fingerprint. */
+    static final Pattern SSH_FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
+
+    static final int CLUSTER_NAME_MAX = 15;
+    static final int DNS_LABEL_MAX = 63;
+
+    private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private Names() {}
+
+    /** {@code np-} and six random base-36 characters, e.g. {@code np-k3x9q2}. */
+    static String randomClusterName(RandomGenerator random) {
+        StringBuilder s = new StringBuilder("np-");
+        for (int i = 0; i < 6; i++) {
+            s.append(BASE36.charAt(random.nextInt(BASE36.length())));
+        }
+        return s.toString();
+    }
+
+    /** The default node name prefix for a cluster: its lower-cased name and {@code -n}. */
+    static String defaultPrefix(String clusterName) {
+        return clusterName.toLowerCase(Locale.ROOT) + "-n";
+    }
+
+    /** Shows a user value in a message, shortened so a pasted blob does not flood the log. */
+    static String show(String value) {
+        if (value == null) {
+            return "nothing";
+        }
+        return "'" + (value.length() > 40 ? value.substring(0, 37) + "..." : value) + "'";
+    }
+}

@@ -1,0 +1,181 @@
+package io.jenkins.plugins.nestedpve.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Pure privilege decision for Phase 0: which privileges does provisioning need on which ACL path
+ * (pve-facts §3.5, §8), and which of them does the token lack according to {@code GET
+ * /access/permissions}? Answers say which built-in role to grant where.
+ *
+ * <p>The permissions map is what {@code GET /access/permissions} returns: {@code path →
+ * (privilege → propagate)}. It lists every path with an ACL plus PVE's top-level paths, each with
+ * the effective privileges there (pve-access-control:src/PVE/RPCEnvironment.pm {@code
+ * get_effective_permissions}). A path that is not listed inherits from its nearest listed
+ * ancestor the privileges whose propagate flag is set.
+ */
+public final class PrivilegeCheck {
+    /**
+     * What the check needs to know beyond the spec.
+     *
+     * @param templateVmid the resolved template
+     * @param templateStorages the storages of the template's disks (linked clones allocate there)
+     * @param vmids the VMIDs the guests will get
+     * @param pveMajorVersion 8 or 9: the guest agent needs {@code VM.Monitor} on PVE 8 and {@code
+     *     VM.GuestAgent.Audit} from PVE 9 on
+     */
+    public record Context(int templateVmid, Set<String> templateStorages, List<Integer> vmids, int pveMajorVersion) {
+        public Context {
+            templateStorages = Set.copyOf(templateStorages);
+            vmids = List.copyOf(vmids);
+        }
+    }
+
+    /** One privilege needed on one path. */
+    public record Need(String privilege, String path, String purpose) {}
+
+    private PrivilegeCheck() {}
+
+    /** Every privilege provisioning and teardown need for {@code spec}, in a stable order. */
+    public static List<Need> needs(ClusterSpec spec, Context ctx) {
+        List<Need> needs = new ArrayList<>();
+        needs.add(new Need("Sys.Audit", "/nodes/" + spec.host().node(), "read the host's status and its tasks"));
+        String template = "/vms/" + ctx.templateVmid();
+        needs.add(new Need("VM.Clone", template, "clone the template"));
+        needs.add(new Need("VM.Audit", template, "read the template's configuration"));
+        for (int vmid : ctx.vmids()) {
+            guestNeeds(needs, spec, ctx, "/vms/" + vmid);
+        }
+        Set<String> storages = spec.fullClone() && spec.storage().isPresent()
+                ? Set.of(spec.storage().get())
+                : ctx.templateStorages();
+        storages.stream()
+                .sorted()
+                .forEach(sid -> needs.add(
+                        new Need("Datastore.AllocateSpace", "/storage/" + sid, "allocate the guests' disks")));
+        String zone = "/sdn/zones/localnetwork/" + spec.bridge();
+        String bridgePath =
+                spec.vlanTag().isPresent() ? zone + "/" + spec.vlanTag().getAsInt() : zone;
+        needs.add(new Need("SDN.Use", bridgePath, "attach the guests to bridge " + spec.bridge()));
+        return List.copyOf(needs);
+    }
+
+    private static void guestNeeds(List<Need> needs, ClusterSpec spec, Context ctx, String vm) {
+        needs.add(new Need("VM.Allocate", vm, "create and destroy the guest"));
+        needs.add(new Need("VM.Audit", vm, "read the guest's status"));
+        needs.add(new Need("VM.Config.CPU", vm, "set cpu: host and cores"));
+        needs.add(new Need("VM.Config.Memory", vm, "set memory"));
+        // ipconfig0/nameserver accept VM.Config.Cloudinit or VM.Config.Network; Network is needed anyway.
+        needs.add(new Need("VM.Config.Network", vm, "set net0 and cloud-init addressing"));
+        needs.add(new Need("VM.Config.Options", vm, "set agent, name, description and tags (ownership marker)"));
+        needs.add(new Need("VM.PowerMgmt", vm, "start and stop the guest"));
+        if (spec.addressing() instanceof Addressing.Dhcp) {
+            String agent = ctx.pveMajorVersion() >= 9 ? "VM.GuestAgent.Audit" : "VM.Monitor";
+            needs.add(new Need(
+                    agent,
+                    vm,
+                    "read the guest's address through the guest agent (PVE " + (ctx.pveMajorVersion() >= 9 ? "9" : "8")
+                            + ")"));
+        }
+    }
+
+    /**
+     * The needed privileges the permissions do not grant.
+     *
+     * @param permissions {@code path → (privilege → propagate)} from {@code GET /access/permissions}
+     */
+    public static List<MissingPrivilege> missing(
+            Map<String, Map<String, Boolean>> permissions, ClusterSpec spec, Context ctx) {
+        List<MissingPrivilege> missing = new ArrayList<>();
+        for (Need n : needs(spec, ctx)) {
+            if (!granted(permissions, n.path(), n.privilege())) {
+                missing.add(withRole(n, ctx));
+            }
+        }
+        return List.copyOf(missing);
+    }
+
+    /** Whether {@code privilege} holds on {@code path}, inheriting from the nearest listed ancestor. */
+    static boolean granted(Map<String, Map<String, Boolean>> permissions, String path, String privilege) {
+        for (String p = path; p != null; p = parent(p)) {
+            Map<String, Boolean> here = permissions.get(p);
+            if (here != null) {
+                return p.equals(path) ? here.containsKey(privilege) : Boolean.TRUE.equals(here.get(privilege));
+            }
+        }
+        return false;
+    }
+
+    private static String parent(String path) {
+        if (path.equals("/")) {
+            return null;
+        }
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private static MissingPrivilege withRole(Need n, Context ctx) {
+        String p = n.path();
+        if (p.equals("/vms/" + ctx.templateVmid())) {
+            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVETemplateUser", p);
+        }
+        if (p.startsWith("/vms/")) {
+            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEVMAdmin", "/vms");
+        }
+        if (p.startsWith("/storage/")) {
+            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEDatastoreUser", p);
+        }
+        if (p.startsWith("/sdn/")) {
+            // granted on the bridge, it propagates to its VLAN tags
+            String[] parts = p.split("/");
+            String bridge = String.join("/", List.of(parts).subList(0, Math.min(parts.length, 5)));
+            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVESDNUser", bridge);
+        }
+        return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEAuditor", p);
+    }
+
+    /**
+     * One problem per role to grant, e.g. {@code grant PVEVMAdmin on /vms — missing VM.Allocate,
+     * VM.PowerMgmt on /vms/80000, /vms/80001 (create and destroy the guest; start and stop the guest)}.
+     */
+    public static List<SpecProblem> toProblems(List<MissingPrivilege> missing) {
+        Map<String, List<MissingPrivilege>> byGrant = new LinkedHashMap<>();
+        missing.forEach(
+                m -> byGrant.computeIfAbsent(m.grant(), k -> new ArrayList<>()).add(m));
+        List<SpecProblem> problems = new ArrayList<>();
+        byGrant.forEach((grant, list) -> problems.add(new SpecProblem(
+                "host.apiToken",
+                "missing "
+                        + String.join(", ", distinct(list, MissingPrivilege::privilege)) + " on " + paths(list) + " ("
+                        + String.join("; ", distinct(list, MissingPrivilege::purpose)) + ") — " + grant
+                        + " to the token (and to its user, when the token has privilege separation)")));
+        return List.copyOf(problems);
+    }
+
+    private static Set<String> distinct(List<MissingPrivilege> list, Function<MissingPrivilege, String> f) {
+        Set<String> values = new LinkedHashSet<>();
+        list.forEach(m -> values.add(Objects.requireNonNull(f.apply(m))));
+        return values;
+    }
+
+    private static String paths(List<MissingPrivilege> list) {
+        List<String> paths =
+                list.stream().map(MissingPrivilege::path).distinct().toList();
+        if (paths.size() <= 3) {
+            return String.join(", ", paths);
+        }
+        return String.join(", ", paths.subList(0, 3)) + " and " + (paths.size() - 3) + " more";
+    }
+
+    /** {@link #toProblems} as one text, for logs and exception messages. */
+    public static String describe(List<MissingPrivilege> missing) {
+        return toProblems(missing).stream().map(SpecProblem::toString).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,8 @@
+package io.jenkins.plugins.nestedpve.events;
+
+/** Severity of a progress message. */
+public enum Level {
+    INFO,
+    WARNING,
+    ERROR
+}
