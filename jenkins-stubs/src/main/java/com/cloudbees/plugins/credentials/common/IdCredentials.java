@@ -1,0 +1,8 @@
+// Compile-only stub. Signatures: jenkins-api-signatures.txt.
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+
+public interface IdCredentials extends Credentials {
+    String getId();
+}

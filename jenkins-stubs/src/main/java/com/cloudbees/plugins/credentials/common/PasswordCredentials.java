@@ -1,0 +1,9 @@
+// Compile-only stub. Signatures: jenkins-api-signatures.txt.
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import hudson.util.Secret;
+
+public interface PasswordCredentials extends Credentials {
+    Secret getPassword();
+}

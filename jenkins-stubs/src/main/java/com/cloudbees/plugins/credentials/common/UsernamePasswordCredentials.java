@@ -1,0 +1,4 @@
+// Compile-only stub. Signatures: jenkins-api-signatures.txt.
+package com.cloudbees.plugins.credentials.common;
+
+public interface UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {}

@@ -1,0 +1,4 @@
+// Compile-only stub. Signatures: jenkins-api-signatures.txt.
+package hudson;
+
+public interface ExtensionPoint {}

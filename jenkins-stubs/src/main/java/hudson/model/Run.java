@@ -1,0 +1,63 @@
+// Compile-only stub. Signatures: jenkins-api-signatures.txt.
+// getResult, isBuilding, fromExternalizableId read from jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java at
+// jenkins-2.541.3 (2.541.x line).
+package hudson.model;
+
+import hudson.EnvVars;
+import hudson.ExtensionPoint;
+import hudson.security.AccessControlled;
+import java.io.IOException;
+import jenkins.console.WithConsoleUrl;
+import jenkins.model.HistoricalBuild;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerProxy;
+import org.springframework.security.access.AccessDeniedException;
+
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements ExtensionPoint,
+                Comparable<RunT>,
+                AccessControlled,
+                PersistenceRoot,
+                DescriptorByNameOwner,
+                OnMaster,
+                StaplerProxy,
+                HistoricalBuild,
+                WithConsoleUrl {
+    private Run() {}
+
+    public int getNumber() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public String getExternalizableId() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public String getUrl() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public EnvVars getEnvironment(TaskListener listener) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public JobT getParent() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public Result getResult() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public static Run<?, ?> fromExternalizableId(String id) throws IllegalArgumentException, AccessDeniedException {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+}

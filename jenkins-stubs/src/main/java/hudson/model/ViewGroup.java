@@ -1,0 +1,8 @@
+// Compile-only stub. Signatures read from jenkinsci/jenkins:core/src/main/java/hudson/model/ViewGroup.java at
+// jenkins-2.541.3 (2.541.x line);
+// members the plugin never uses are omitted.
+package hudson.model;
+
+import hudson.security.AccessControlled;
+
+public interface ViewGroup extends Saveable, ModelObject, AccessControlled {}

@@ -1,0 +1,7 @@
+// Compile-only stub. Signatures read from
+// jenkinsci/jenkins:core/src/main/java/jenkins/model/DirectlyModifiableTopLevelItemGroup.java at jenkins-2.541.3
+// (2.541.x line);
+// members the plugin never uses are omitted.
+package jenkins.model;
+
+public interface DirectlyModifiableTopLevelItemGroup extends ModifiableTopLevelItemGroup {}

@@ -1,0 +1,6 @@
+// Compile-only stub. Signatures read from jenkinsci/jenkins:core/src/main/java/jenkins/widgets/HasWidgets.java at
+// jenkins-2.541.3 (2.541.x line);
+// members the plugin never uses are omitted.
+package jenkins.widgets;
+
+public interface HasWidgets {}

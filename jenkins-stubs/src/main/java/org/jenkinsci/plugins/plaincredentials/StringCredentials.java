@@ -1,0 +1,9 @@
+// Compile-only stub. Signatures: jenkins-api-signatures.txt.
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.util.Secret;
+
+public interface StringCredentials extends StandardCredentials {
+    Secret getSecret();
+}

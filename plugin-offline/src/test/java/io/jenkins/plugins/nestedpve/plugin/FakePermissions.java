@@ -1,0 +1,35 @@
+package io.jenkins.plugins.nestedpve.plugin;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/** A permission gate that either admits everyone or no one, and counts how often it was asked. */
+final class FakePermissions implements PermissionChecker {
+    private final boolean admin;
+    int checks;
+
+    private FakePermissions(boolean admin) {
+        this.admin = admin;
+    }
+
+    static FakePermissions admin() {
+        return new FakePermissions(true);
+    }
+
+    static FakePermissions nobody() {
+        return new FakePermissions(false);
+    }
+
+    @Override
+    public void checkAdminister() {
+        checks++;
+        if (!admin) {
+            throw new AccessDeniedException("anonymous is missing the Overall/Administer permission");
+        }
+    }
+
+    @Override
+    public boolean canAdminister() {
+        checks++;
+        return admin;
+    }
+}

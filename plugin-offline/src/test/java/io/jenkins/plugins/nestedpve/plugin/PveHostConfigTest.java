@@ -1,0 +1,59 @@
+package io.jenkins.plugins.nestedpve.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PveHostConfigTest {
+    @Test
+    void defaultsAreUsableOnAStandardHost() {
+        PveHostConfig h = new PveHostConfig(" lab ");
+
+        assertThat(h.getId()).isEqualTo("lab");
+        assertThat(h.getStorage()).isEqualTo("local-lvm");
+        assertThat(h.getBridge()).isEqualTo("vmbr0");
+        assertThat(h.getAddressing()).isEqualTo(PveHostConfig.Addressing.DHCP);
+        assertThat(h.getNesting()).isEqualTo(PveHostConfig.Nesting.REQUIRE);
+        assertThat(HostChecks.vmidRange("" + h.getVmidRangeStart(), "" + h.getVmidRangeEnd()))
+                .isEqualTo(Validation.ok());
+    }
+
+    @Test
+    void blankTextIsStoredAsUnset() {
+        PveHostConfig h = new PveHostConfig("lab");
+        h.setSshCredentialsId("  ");
+
+        assertThat(h.getSshCredentialsId()).isNull();
+        assertThat(h.hasSsh()).isFalse();
+    }
+
+    @Test
+    void apiPortDefaultsToPves() {
+        PveHostConfig h = new PveHostConfig("lab");
+        h.setApiUrl("https://pve.example.org");
+
+        assertThat(h.apiPort()).isEqualTo(8006);
+    }
+
+    @Test
+    void ipv6HostIsUsedWithoutBrackets() {
+        PveHostConfig h = new PveHostConfig("lab");
+        h.setApiUrl("https://[fd00::5]:8443");
+
+        assertThat(PveConnectionTester.bareHost(h)).isEqualTo("fd00::5");
+        assertThat(h.apiPort()).isEqualTo(8443);
+    }
+
+    @Test
+    void toStringShowsCredentialIdsOnly() {
+        PveHostConfig h = new PveHostConfig("lab");
+        h.setTokenCredentialsId("pve-token");
+        h.setAddressing(PveHostConfig.Addressing.STATIC);
+        h.setStaticPoolCidr("10.20.0.0/24");
+        h.setStaticGateway("10.20.0.1");
+
+        assertThat(h.toString())
+                .contains("token credentials pve-token")
+                .contains("addressing static 10.20.0.0/24 via 10.20.0.1");
+    }
+}

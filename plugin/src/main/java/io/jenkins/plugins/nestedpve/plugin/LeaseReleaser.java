@@ -1,0 +1,127 @@
+package io.jenkins.plugins.nestedpve.plugin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Decides which leases to tear down and does it, for the three safety nets: a finished build
+ * ({@link NestedPveRunListener}), the periodic reaper ({@link NestedPveReaperWork}) and the reconciliation at
+ * startup ({@link NestedPveLeases}). A lease whose teardown fails stays live and is retried on the next sweep.
+ * Thread-safe; one lease is never torn down twice at the same time.
+ */
+public final class LeaseReleaser {
+    /** How long released leases stay in the file, for diagnosis. */
+    public static final Duration RELEASED_RETENTION = Duration.ofDays(7);
+
+    private final LeaseRegistry registry;
+    private final LeaseTeardown teardown;
+    private final BuildLiveness liveness;
+    private final HostReaper hostReaper;
+    private final Clock clock;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    /** What one pass did. */
+    public record Outcome(int released, int failed, int kept) {
+        static final Outcome NONE = new Outcome(0, 0, 0);
+
+        Outcome plus(Outcome o) {
+            return new Outcome(released + o.released, failed + o.failed, kept + o.kept);
+        }
+    }
+
+    public LeaseReleaser(
+            LeaseRegistry registry,
+            LeaseTeardown teardown,
+            BuildLiveness liveness,
+            HostReaper hostReaper,
+            Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.teardown = Objects.requireNonNull(teardown, "teardown");
+        this.liveness = Objects.requireNonNull(liveness, "liveness");
+        this.hostReaper = Objects.requireNonNull(hostReaper, "hostReaper");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public LeaseRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * A build has completed (however it ended, even killed): destroys the guests of its live leases, except
+     * those kept after a failure whose time is not up (the reaper takes them later).
+     */
+    public Outcome releaseBuild(String buildId, Consumer<String> log) {
+        Outcome total = Outcome.NONE;
+        Instant now = clock.instant();
+        for (Lease lease : registry.liveOfBuild(buildId)) {
+            if (lease.isKeptAt(now)) {
+                log.accept("Cluster " + lease.clusterName() + " (VMIDs " + lease.vmids() + " on host '" + lease.hostId()
+                        + "') is kept until " + lease.expiresAt() + "; it is destroyed then.");
+                total = total.plus(new Outcome(0, 0, 1));
+            } else {
+                total = total.plus(tearDown(lease, "build " + buildId + " has finished", log));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Tears down leases whose build no longer runs and kept leases whose time is up, then lets the host reaper
+     * remove marked guests that no live lease accounts for, and forgets old released leases.
+     */
+    public Outcome sweep(Consumer<String> log) {
+        Outcome total = Outcome.NONE;
+        Instant now = clock.instant();
+        for (Lease lease : registry.live()) {
+            if (lease.isKeptAt(now)) {
+                total = total.plus(new Outcome(0, 0, 1));
+            } else if (lease.expiresAt() != null) {
+                total = total.plus(tearDown(lease, "it was kept until " + lease.expiresAt(), log));
+            } else if (!liveness.isRunning(lease.buildId())) {
+                total = total.plus(tearDown(lease, "build " + lease.buildId() + " is no longer running", log));
+            }
+        }
+        try {
+            hostReaper.reap(registry.ownerId(), registry.live(), log);
+        } catch (Exception e) {
+            log.accept("Sweeping the hosts for unaccounted guests failed: " + e.getMessage() + "; retried next time.");
+        }
+        registry.pruneReleased(RELEASED_RETENTION);
+        return total;
+    }
+
+    private Outcome tearDown(Lease lease, String why, Consumer<String> log) {
+        if (!inFlight.add(lease.id())) {
+            return Outcome.NONE; // another safety net is on it right now
+        }
+        try {
+            log.accept("Destroying cluster " + lease.clusterName() + " (VMIDs " + lease.vmids() + " on host '"
+                    + lease.hostId() + "', lease " + lease.id() + ") because " + why + ".");
+            registry.beginTeardown(lease.id());
+            teardown.destroy(lease, log);
+            registry.release(lease.id());
+            return new Outcome(1, 0, 0);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.accept("Could not destroy every guest of lease " + lease.id() + " (VMIDs " + lease.vmids()
+                    + " on host '" + lease.hostId() + "'): " + e.getMessage()
+                    + ". The reaper retries; to clean up by hand, destroy those VMIDs on the host.");
+            return new Outcome(0, 1, 0);
+        } finally {
+            inFlight.remove(lease.id());
+        }
+    }
+
+    /** Live leases on {@code hostId}, for the concurrency limit. */
+    public List<Lease> liveOnHost(String hostId) {
+        return registry.live().stream().filter(l -> l.hostId().equals(hostId)).toList();
+    }
+}

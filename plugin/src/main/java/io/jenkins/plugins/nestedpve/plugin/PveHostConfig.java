@@ -1,0 +1,262 @@
+package io.jenkins.plugins.nestedpve.plugin;
+
+import hudson.model.Describable;
+import java.net.URI;
+import java.util.Locale;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * One physical PVE host that nested clusters are built on, as configured in Manage Jenkins » System (or JCasC
+ * {@code unclassified: nestedPve: hosts: - pveHost: ...}). Holds credential ids only, never a secret; the
+ * descriptor is {@link PveHostDescriptor}.
+ */
+public class PveHostConfig implements Describable<PveHostConfig> {
+    /** How guests get their addresses. */
+    public enum Addressing {
+        /** From DHCP on the bridge, read back through the guest agent. */
+        DHCP,
+        /** From a static pool (CIDR and gateway) through cloud-init. */
+        STATIC
+    }
+
+    /** What to do about nested virtualization on the host (DESIGN.md, core {@code host} package). */
+    public enum Nesting {
+        /** Fail unless the host's KVM module has nesting on. */
+        REQUIRE,
+        /** Turn nesting on when no VM runs; otherwise tell the operator to reboot. */
+        ENABLE,
+        /** Go on without hardware nesting (guests emulate: slow, for smoke tests). */
+        EMULATE,
+        /** Do not check. */
+        SKIP
+    }
+
+    private final String id;
+    private String apiUrl;
+    private String node;
+    private String fingerprint;
+    private String tokenCredentialsId;
+    private String sshCredentialsId;
+    private String sshHostKeyFingerprint;
+    private String template;
+    private String storage = "local-lvm";
+    private String bridge = "vmbr0";
+    private int vlan;
+    private int vmidRangeStart = 90000;
+    private int vmidRangeEnd = 90999;
+    private Addressing addressing = Addressing.DHCP;
+    private String staticPoolCidr;
+    private String staticGateway;
+    private String guestRootPasswordCredentialsId;
+    private Nesting nesting = Nesting.REQUIRE;
+
+    /** @param id the name pipelines use, e.g. {@code nestedPveCluster(host: 'lab')} */
+    @DataBoundConstructor
+    public PveHostConfig(String id) {
+        this.id = id == null ? null : id.strip();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    /** {@code https://HOST[:PORT]}; see {@link HostChecks#apiUrl(String)}. */
+    @DataBoundSetter
+    public void setApiUrl(String apiUrl) {
+        this.apiUrl = trim(apiUrl);
+    }
+
+    public String getNode() {
+        return node;
+    }
+
+    @DataBoundSetter
+    public void setNode(String node) {
+        this.node = trim(node);
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    /** SHA-256 fingerprint of the API certificate ({@code AA:BB:...}), the only TLS trust. */
+    @DataBoundSetter
+    public void setFingerprint(String fingerprint) {
+        this.fingerprint = trim(fingerprint);
+    }
+
+    public String getTokenCredentialsId() {
+        return tokenCredentialsId;
+    }
+
+    /** A "Secret text" credential holding {@code user@realm!tokenid=secret}. */
+    @DataBoundSetter
+    public void setTokenCredentialsId(String tokenCredentialsId) {
+        this.tokenCredentialsId = trim(tokenCredentialsId);
+    }
+
+    public String getSshCredentialsId() {
+        return sshCredentialsId;
+    }
+
+    /** Optional "SSH Username with private key" for the host (nesting preflight). */
+    @DataBoundSetter
+    public void setSshCredentialsId(String sshCredentialsId) {
+        this.sshCredentialsId = trim(sshCredentialsId);
+    }
+
+    public String getSshHostKeyFingerprint() {
+        return sshHostKeyFingerprint;
+    }
+
+    /** The host's SSH key as {@code SHA256:...}; SSH to the host is pinned to it. */
+    @DataBoundSetter
+    public void setSshHostKeyFingerprint(String sshHostKeyFingerprint) {
+        this.sshHostKeyFingerprint = trim(sshHostKeyFingerprint);
+    }
+
+    public String getTemplate() {
+        return template;
+    }
+
+    /** Default template (VMID or name) when a step names none. */
+    @DataBoundSetter
+    public void setTemplate(String template) {
+        this.template = trim(template);
+    }
+
+    public String getStorage() {
+        return storage;
+    }
+
+    @DataBoundSetter
+    public void setStorage(String storage) {
+        this.storage = trim(storage);
+    }
+
+    public String getBridge() {
+        return bridge;
+    }
+
+    @DataBoundSetter
+    public void setBridge(String bridge) {
+        this.bridge = trim(bridge);
+    }
+
+    public int getVlan() {
+        return vlan;
+    }
+
+    /** VLAN tag of the guests' network port, 1..4094; 0 for untagged. */
+    @DataBoundSetter
+    public void setVlan(int vlan) {
+        this.vlan = vlan;
+    }
+
+    public int getVmidRangeStart() {
+        return vmidRangeStart;
+    }
+
+    @DataBoundSetter
+    public void setVmidRangeStart(int vmidRangeStart) {
+        this.vmidRangeStart = vmidRangeStart;
+    }
+
+    public int getVmidRangeEnd() {
+        return vmidRangeEnd;
+    }
+
+    /** Last VMID guests may take (inclusive). */
+    @DataBoundSetter
+    public void setVmidRangeEnd(int vmidRangeEnd) {
+        this.vmidRangeEnd = vmidRangeEnd;
+    }
+
+    public Addressing getAddressing() {
+        return addressing;
+    }
+
+    @DataBoundSetter
+    public void setAddressing(Addressing addressing) {
+        this.addressing = addressing == null ? Addressing.DHCP : addressing;
+    }
+
+    public String getStaticPoolCidr() {
+        return staticPoolCidr;
+    }
+
+    @DataBoundSetter
+    public void setStaticPoolCidr(String staticPoolCidr) {
+        this.staticPoolCidr = trim(staticPoolCidr);
+    }
+
+    public String getStaticGateway() {
+        return staticGateway;
+    }
+
+    @DataBoundSetter
+    public void setStaticGateway(String staticGateway) {
+        this.staticGateway = trim(staticGateway);
+    }
+
+    public String getGuestRootPasswordCredentialsId() {
+        return guestRootPasswordCredentialsId;
+    }
+
+    /** A "Username with password" credential whose password the guests' root user gets. */
+    @DataBoundSetter
+    public void setGuestRootPasswordCredentialsId(String guestRootPasswordCredentialsId) {
+        this.guestRootPasswordCredentialsId = trim(guestRootPasswordCredentialsId);
+    }
+
+    public Nesting getNesting() {
+        return nesting;
+    }
+
+    /** Default nesting policy when a step gives none. */
+    @DataBoundSetter
+    public void setNesting(Nesting nesting) {
+        this.nesting = nesting == null ? Nesting.REQUIRE : nesting;
+    }
+
+    /**
+     * The API address as a URI; call after {@link HostChecks#apiUrl(String)} accepted it.
+     *
+     * @throws IllegalArgumentException when the address is not a URI
+     */
+    public URI apiUri() {
+        return URI.create(apiUrl == null ? "" : apiUrl);
+    }
+
+    /** The API port: the URL's, else PVE's 8006. */
+    public int apiPort() {
+        int port = apiUri().getPort();
+        return port == -1 ? 8006 : port;
+    }
+
+    /** Whether an SSH connection to the host is configured (credential and pinned host key). */
+    public boolean hasSsh() {
+        return sshCredentialsId != null && sshHostKeyFingerprint != null;
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Every setting; there is no secret here, credentials are referred to by id. */
+    @Override
+    public String toString() {
+        return "PveHostConfig[" + id + ", api " + apiUrl + ", node " + node + ", token credentials "
+                + tokenCredentialsId + ", ssh credentials " + sshCredentialsId + ", template " + template
+                + ", storage " + storage + ", bridge " + bridge + (vlan > 0 ? " vlan " + vlan : "") + ", vmids "
+                + vmidRangeStart + ".." + vmidRangeEnd + ", addressing "
+                + addressing.name().toLowerCase(Locale.ROOT)
+                + (addressing == Addressing.STATIC ? " " + staticPoolCidr + " via " + staticGateway : "")
+                + ", nesting " + nesting.name().toLowerCase(Locale.ROOT) + "]";
+    }
+}
