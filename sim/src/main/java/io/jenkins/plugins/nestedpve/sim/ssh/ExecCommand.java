@@ -1,0 +1,125 @@
+package io.jenkins.plugins.nestedpve.sim.ssh;
+
+import io.jenkins.plugins.nestedpve.sim.shell.Shell;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One exec request: runs the command line in the machine's {@link Shell} on a worker thread and
+ * reports its exit status. Closing the channel (or the session) interrupts the command.
+ */
+final class ExecCommand implements Command {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecCommand.class);
+    /** Exit status of a command killed by SIGTERM (128 + 15), as a shell reports it. */
+    private static final int KILLED = 143;
+
+    private final String commandLine;
+    private final Shell shell;
+    private final ExecutorService executor;
+    private final Function<String, ExecFault> faults;
+    private InputStream in;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback callback;
+    private Future<?> running;
+
+    ExecCommand(String commandLine, Shell shell, ExecutorService executor, Function<String, ExecFault> faults) {
+        this.commandLine = commandLine;
+        this.shell = shell;
+        this.executor = executor;
+        this.faults = faults;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.callback = callback;
+    }
+
+    @Override
+    public synchronized void start(ChannelSession channel, Environment env) {
+        ExecFault fault = faults.apply(commandLine);
+        if (fault == ExecFault.DROP_BEFORE_RUN) {
+            cut(channel);
+            return;
+        }
+        Map<String, String> vars = new LinkedHashMap<>(env.getEnv());
+        channel.addChannelListener(new KillOnClose(this::kill));
+        running = executor.submit(() -> run(channel, vars, fault));
+    }
+
+    private void run(ChannelSession channel, Map<String, String> vars, ExecFault fault) {
+        int status;
+        try {
+            status = shell.exec(commandLine, in, out, err, vars);
+        } catch (InterruptedException e) {
+            // killed because the channel or session closed: report it like a terminated process
+            callback.onExit(KILLED, "killed", true);
+            return;
+        } catch (RuntimeException e) {
+            // only the program name: the rest of a command line may carry a secret
+            LOG.warn(
+                    "simulated program '{}' failed unexpectedly",
+                    commandLine.trim().split("\\s+", 2)[0],
+                    e);
+            PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+            stderr.println("bash: simulator error: " + e);
+            status = 70;
+        }
+        try {
+            out.flush();
+            err.flush();
+        } catch (IOException e) {
+            return;
+        }
+        if (fault == ExecFault.DROP_AFTER_RUN) {
+            cut(channel);
+        } else {
+            callback.onExit(status);
+        }
+    }
+
+    /** Drops the whole connection at once, as a network cut or crash would. */
+    private static void cut(ChannelSession channel) {
+        channel.getSession().close(true);
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        kill();
+    }
+
+    private synchronized void kill() {
+        if (running != null) {
+            running.cancel(true);
+        }
+    }
+}
