@@ -1,0 +1,72 @@
+package io.jenkins.plugins.nestedpve.ssh;
+
+import java.util.Objects;
+
+/**
+ * How to authenticate: a private key (OpenSSH, PKCS#8 or PEM text, optionally encrypted) or a
+ * password. {@code toString} never shows the secret.
+ */
+public sealed interface SshAuth permits SshAuth.PrivateKey, SshAuth.Password {
+    /** A private key without passphrase. */
+    static SshAuth privateKey(String pem) {
+        return new PrivateKey(pem, null);
+    }
+
+    /** A private key encrypted with {@code passphrase}. */
+    static SshAuth privateKey(String pem, String passphrase) {
+        return new PrivateKey(pem, Objects.requireNonNull(passphrase, "passphrase"));
+    }
+
+    static SshAuth password(String password) {
+        return new Password(password);
+    }
+
+    /** The SSH authentication method name, for messages: {@code publickey} or {@code password}. */
+    String method();
+
+    /**
+     * Public-key authentication.
+     *
+     * @param pem the private key text, e.g. {@code -----BEGIN OPENSSH PRIVATE KEY-----...}
+     * @param passphrase the key's passphrase, or {@code null} when the key is not encrypted
+     */
+    record PrivateKey(String pem, String passphrase) implements SshAuth {
+        public PrivateKey {
+            Objects.requireNonNull(pem, "pem");
+            if (pem.isBlank()) {
+                throw new IllegalArgumentException("private key text must not be blank");
+            }
+        }
+
+        public boolean hasPassphrase() {
+            return passphrase != null;
+        }
+
+        @Override
+        public String method() {
+            return "publickey";
+        }
+
+        @Override
+        public String toString() {
+            return "PrivateKey[pem=<redacted>, passphrase=" + (hasPassphrase() ? "<redacted>" : "none") + "]";
+        }
+    }
+
+    /** Password authentication. */
+    record Password(String password) implements SshAuth {
+        public Password {
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String method() {
+            return "password";
+        }
+
+        @Override
+        public String toString() {
+            return "Password[<redacted>]";
+        }
+    }
+}

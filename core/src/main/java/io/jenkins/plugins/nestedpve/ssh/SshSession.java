@@ -1,0 +1,239 @@
+package io.jenkins.plugins.nestedpve.ssh;
+
+import io.jenkins.plugins.nestedpve.wait.Deadline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPException;
+
+/**
+ * An authenticated SSH connection to one machine, opened by {@link SshConnector}: runs commands
+ * with streamed output and a deadline, and uploads files over SFTP. Commands may run concurrently
+ * (one channel each). Close it when done; closing twice is harmless.
+ */
+public final class SshSession implements CommandRunner, AutoCloseable {
+    private static final int SFTP_CHUNK = 32 * 1024;
+
+    private final SSHClient client;
+    private final SshTarget target;
+    private final HostKeyFingerprint hostKey;
+    private final SshTimeouts timeouts;
+    private final Clock clock;
+    private final ExecutorService readers;
+    private final AtomicReference<String> dropped = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    SshSession(SSHClient client, SshTarget target, HostKeyFingerprint hostKey, SshTimeouts timeouts, Clock clock) {
+        this.client = client;
+        this.target = target;
+        this.hostKey = hostKey;
+        this.timeouts = timeouts;
+        this.clock = clock;
+        this.readers = Executors.newCachedThreadPool(readerThreads(target));
+        // called by sshj before the channels learn of the failure, so failure() can tell a dropped
+        // connection from a failed command without racing the transport's shutdown
+        client.getTransport()
+                .setDisconnectListener((reason, message) -> dropped.compareAndSet(
+                        null, reason == DisconnectReason.UNKNOWN ? String.valueOf(message) : reason + ": " + message));
+    }
+
+    public SshTarget target() {
+        return target;
+    }
+
+    /** The host key the server presented, accepted by the policy; pin it for later connections. */
+    public HostKeyFingerprint hostKey() {
+        return hostKey;
+    }
+
+    /** Whether the connection is up and the session not closed. */
+    public boolean isOpen() {
+        return !closed.get() && client.isConnected() && client.getTransport().isRunning();
+    }
+
+    /** Runs {@code command} and collects its output; see {@link #exec(SensitiveCommand, Deadline, LineSink, LineSink)}. */
+    @Override
+    public ExecResult run(String command, Duration timeout) throws InterruptedException {
+        return exec(command, timeout, LineSink.DISCARD, LineSink.DISCARD);
+    }
+
+    /** As {@link #exec(SensitiveCommand, Deadline, LineSink, LineSink)}, labelled by its first word. */
+    public ExecResult exec(String command, Duration timeout, LineSink stdout, LineSink stderr)
+            throws InterruptedException {
+        return exec(SensitiveCommand.plain(command), timeout, stdout, stderr);
+    }
+
+    /** As {@link #exec(SensitiveCommand, Deadline, LineSink, LineSink)}, labelled by its first word. */
+    public ExecResult exec(String command, Deadline deadline, LineSink stdout, LineSink stderr)
+            throws InterruptedException {
+        return exec(SensitiveCommand.plain(command), deadline, stdout, stderr);
+    }
+
+    /** As {@link #exec(SensitiveCommand, Deadline, LineSink, LineSink)} with a timeout from now. */
+    public ExecResult exec(SensitiveCommand command, Duration timeout, LineSink stdout, LineSink stderr)
+            throws InterruptedException {
+        return execute(command, Deadline.after(clock, timeout), timeout, stdout, stderr);
+    }
+
+    /**
+     * Runs {@code command} through the login shell of the remote user, sends its stdin (then
+     * end-of-file), and streams each output line (UTF-8) to the sinks as it arrives. A non-zero exit
+     * is a result, not an exception; a command killed by a signal exits with 128 + the signal number.
+     * The result holds the last 1 MiB of each stream; the sinks see everything.
+     *
+     * @throws SshTimeoutException when {@code deadline} passes first: the command was killed and its
+     *     channel closed; the message names only the command's label and the host
+     * @throws SshDisconnectedException when the connection dropped while the command ran
+     * @throws InterruptedException when the calling thread is interrupted: the command was killed and
+     *     its channel closed
+     * @throws RuntimeException whatever a sink threw (the command was killed)
+     */
+    public ExecResult exec(SensitiveCommand command, Deadline deadline, LineSink stdout, LineSink stderr)
+            throws InterruptedException {
+        return execute(command, deadline, deadline.remaining(), stdout, stderr);
+    }
+
+    private ExecResult execute(
+            SensitiveCommand command, Deadline deadline, Duration budget, LineSink stdout, LineSink stderr)
+            throws InterruptedException {
+        ensureOpen("`" + command.label() + "`");
+        KillableChannel session = openChannel("`" + command.label() + "`");
+        try {
+            return new RemoteExec(this, readers, command, deadline, budget).run(session, stdout, stderr);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    /** Uploads {@code content} as UTF-8; see {@link #upload(byte[], String, int)}. */
+    public void upload(String content, String remotePath, int mode) {
+        upload(content.getBytes(StandardCharsets.UTF_8), remotePath, mode);
+    }
+
+    /**
+     * Writes {@code content} to {@code remotePath} over SFTP, replacing the file, and sets its
+     * permission bits to {@code mode} (e.g. {@code 0600}). The file is created with {@code mode}
+     * already, so a secret is never readable by others, even briefly.
+     *
+     * @throws SshException naming the path and the SFTP status (e.g. no such directory)
+     * @throws SshDisconnectedException when the connection dropped during the transfer
+     */
+    public void upload(byte[] content, String remotePath, int mode) {
+        if (mode < 0 || mode > 07777) {
+            throw new IllegalArgumentException("mode must be 0 to 07777 (octal), got " + Integer.toOctalString(mode));
+        }
+        String activity = "SFTP upload to " + remotePath;
+        ensureOpen(activity);
+        try (SFTPClient sftp = client.newSFTPClient()) {
+            sftp.getSFTPEngine().setTimeoutMs(SshTimeouts.millis(timeouts.sftp()));
+            FileAttributes attrs =
+                    new FileAttributes.Builder().withPermissions(mode).build();
+            try (RemoteFile file =
+                    sftp.open(remotePath, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), attrs)) {
+                for (int off = 0; off < content.length; off += SFTP_CHUNK) {
+                    file.write(off, content, off, Math.min(SFTP_CHUNK, content.length - off));
+                }
+            }
+            // the mode given at creation is cut by the server's umask and ignored for an existing file
+            sftp.chmod(remotePath, mode);
+        } catch (IOException e) {
+            if (e instanceof SFTPException refused && dropped.get() == null && client.isConnected()) {
+                throw new SshException(
+                        activity + " on " + target.hostPort() + " failed: " + refused.getStatusCode()
+                                + " (check that the directory exists and " + target.user() + " may write there)",
+                        e);
+            }
+            throw failure(activity, e);
+        }
+    }
+
+    /** Disconnects; harmless when already closed. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            readers.shutdownNow();
+            try {
+                client.disconnect();
+            } catch (IOException | RuntimeException e) {
+                // the socket is closed either way; nothing to report while tearing down
+            }
+        }
+    }
+
+    /** Translates an I/O failure of {@code activity} into this package's exceptions. */
+    SshException failure(String activity, Throwable cause) {
+        String reason = dropped.get();
+        if (reason != null || !client.isConnected()) {
+            return new SshDisconnectedException(
+                    target.hostPort(),
+                    activity,
+                    "SSH connection to " + target.hostPort() + " dropped while running " + activity
+                            + (reason == null ? "" : " (" + reason + ")")
+                            + "; the machine may have rebooted or sshd restarted. Reconnect and check whether"
+                            + " it took effect",
+                    cause);
+        }
+        return new SshException(
+                activity + " on " + target.hostPort() + " failed: "
+                        + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                cause);
+    }
+
+    private KillableChannel openChannel(String activity) {
+        try {
+            return KillableChannel.open(client);
+        } catch (IOException e) {
+            throw failure(activity, e);
+        }
+    }
+
+    private void ensureOpen(String activity) {
+        if (closed.get()) {
+            throw new IllegalStateException("SSH session to " + target + " is closed; cannot run " + activity);
+        }
+        if (dropped.get() != null || !client.isConnected()) {
+            throw new SshDisconnectedException(
+                    target.hostPort(),
+                    activity,
+                    "SSH connection to " + target.hostPort() + " is gone (" + dropped.get() + "); cannot run "
+                            + activity + ". Open a new session",
+                    null);
+        }
+    }
+
+    private static void closeQuietly(KillableChannel session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException e) {
+            // closing an already closed channel, or the connection is gone
+        }
+    }
+
+    private static ThreadFactory readerThreads(SshTarget target) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "ssh-output " + target.hostPort() + " #" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "SshSession[" + target + (closed.get() ? ", closed" : "") + "]";
+    }
+}
