@@ -1,0 +1,251 @@
+package io.jenkins.plugins.nestedpve.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Seeded, deterministic fault injection. A random fault is decided by a hash of (seed, kind, a
+ * stable key such as the vmid, the per-key attempt number), never by the call order of a shared
+ * random generator, so the same seed gives the same faults however threads interleave. Tests can
+ * also target single faults ({@link #failNextTask}, {@link #guestNeverBoots}, ...). Thread-safe.
+ */
+public final class FaultPlan {
+    /** What can go wrong. */
+    public enum Kind {
+        /** A transient 5xx answer of the API (before the handler runs). */
+        API_5XX,
+        /** A clone task that cannot get the new VM's lock. */
+        CLONE_LOCK_TIMEOUT,
+        /** A task that ends with an error. */
+        TASK_FAILURE,
+        /** An SSH session dropped by the server. */
+        SSH_DROP,
+        /** A guest whose QEMU agent never answers. */
+        AGENT_NEVER_UP,
+        /** A guest whose OS never comes up (no agent, no SSH, no API). */
+        GUEST_NEVER_BOOTS
+    }
+
+    /** A transient API failure: status and message (first line = reason phrase). */
+    public record ApiFault(int status, String message) {}
+
+    private final long seed;
+    private final Map<Kind, Double> rates;
+    private final Map<String, Double> taskRates;
+    private final Map<String, AtomicLong> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Deque<String>> nextTaskFailures = new HashMap<>();
+    private final Set<Integer> neverBoots = new HashSet<>();
+    private final Set<Integer> agentNeverUp = new HashSet<>();
+    private final Deque<ApiFault> nextApiFaults = new ArrayDeque<>();
+    private final Set<Integer> nextCloneLockTimeouts = new HashSet<>();
+    private int sshDropsPending;
+
+    private FaultPlan(Builder b) {
+        this.seed = b.seed;
+        this.rates = new EnumMap<>(b.rates);
+        this.taskRates = Map.copyOf(b.taskRates);
+    }
+
+    /** No random faults (targeted ones can still be added). */
+    public static FaultPlan none() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    // ---- targeted faults -------------------------------------------------------------------
+
+    /** The next task of {@code type} (e.g. {@code qmclone}) fails with a generic error. */
+    public FaultPlan failNextTask(String type) {
+        return failNextTask(type, "simulated failure of " + type);
+    }
+
+    /** The next task of {@code type} fails with {@code message}. */
+    public synchronized FaultPlan failNextTask(String type, String message) {
+        nextTaskFailures.computeIfAbsent(type, t -> new ArrayDeque<>()).add(message);
+        return this;
+    }
+
+    /** The guest OS of VM {@code vmid} never boots: no agent, no SSH, no API. */
+    public synchronized FaultPlan guestNeverBoots(int vmid) {
+        neverBoots.add(vmid);
+        return this;
+    }
+
+    /** The guest agent of VM {@code vmid} never answers (the OS boots otherwise). */
+    public synchronized FaultPlan agentNeverUp(int vmid) {
+        agentNeverUp.add(vmid);
+        return this;
+    }
+
+    /** The next authenticated API request is answered with {@code status} and {@code message}. */
+    public synchronized FaultPlan failNextApiCall(int status, String message) {
+        nextApiFaults.add(new ApiFault(status, message));
+        return this;
+    }
+
+    /** The next clone onto {@code newid} times out on the new VM's lock. */
+    public synchronized FaultPlan cloneLockTimeout(int newid) {
+        nextCloneLockTimeouts.add(newid);
+        return this;
+    }
+
+    /** The next {@code count} SSH sessions (on any machine) are dropped right after they open. */
+    public synchronized FaultPlan dropNextSsh(int count) {
+        sshDropsPending += count;
+        return this;
+    }
+
+    // ---- decisions (called by the model) ----------------------------------------------------
+
+    /** Whether and how a task of {@code type} with UPID id {@code id} fails. */
+    public Optional<String> taskFailure(String type, String id) {
+        synchronized (this) {
+            Deque<String> q = nextTaskFailures.get(type);
+            if (q != null && !q.isEmpty()) {
+                return Optional.of(q.poll());
+            }
+        }
+        double rate = taskRates.getOrDefault(type, rates.getOrDefault(Kind.TASK_FAILURE, 0.0));
+        return roll(Kind.TASK_FAILURE, type + ":" + id, rate)
+                ? Optional.of("simulated failure of " + type + " (fault seed " + seed + ")")
+                : Optional.empty();
+    }
+
+    /** A transient failure for an API call, keyed by method and path. */
+    public Optional<ApiFault> apiFault(String method, String path) {
+        synchronized (this) {
+            if (!nextApiFaults.isEmpty()) {
+                return Optional.of(nextApiFaults.poll());
+            }
+        }
+        return roll(Kind.API_5XX, method + " " + path, rate(Kind.API_5XX))
+                ? Optional.of(new ApiFault(503, "Service Unavailable (simulated)\n"))
+                : Optional.empty();
+    }
+
+    /** Whether a clone onto {@code newid} hits a lock timeout on the new VM. */
+    public boolean cloneLockTimeout(int source, int newid) {
+        synchronized (this) {
+            if (nextCloneLockTimeouts.remove(newid)) {
+                return true;
+            }
+        }
+        return roll(Kind.CLONE_LOCK_TIMEOUT, source + ">" + newid, rate(Kind.CLONE_LOCK_TIMEOUT));
+    }
+
+    /** Whether the guest of {@code vmid} never boots (decided per boot). */
+    public boolean guestNeverBoots(int vmid, String bootKey) {
+        synchronized (this) {
+            if (neverBoots.contains(vmid)) {
+                return true;
+            }
+        }
+        return roll(Kind.GUEST_NEVER_BOOTS, vmid + ":" + bootKey, rate(Kind.GUEST_NEVER_BOOTS));
+    }
+
+    /** Whether the agent of {@code vmid} never answers (decided per boot). */
+    public boolean agentNeverUp(int vmid, String bootKey) {
+        synchronized (this) {
+            if (agentNeverUp.contains(vmid)) {
+                return true;
+            }
+        }
+        return roll(Kind.AGENT_NEVER_UP, vmid + ":" + bootKey, rate(Kind.AGENT_NEVER_UP));
+    }
+
+    /** Whether an SSH session to {@code address} is dropped. */
+    public boolean sshDrop(String address) {
+        synchronized (this) {
+            if (sshDropsPending > 0) {
+                sshDropsPending--;
+                return true;
+            }
+        }
+        return roll(Kind.SSH_DROP, address, rate(Kind.SSH_DROP));
+    }
+
+    private double rate(Kind kind) {
+        return rates.getOrDefault(kind, 0.0);
+    }
+
+    /** Deterministic: the n-th decision for (kind, key) depends only on seed, kind, key and n. */
+    private boolean roll(Kind kind, String key, double rate) {
+        if (rate <= 0) {
+            return false;
+        }
+        String k = kind + "|" + key;
+        long n = attempts.computeIfAbsent(k, x -> new AtomicLong()).getAndIncrement();
+        return unit(seed, k + "|" + n) < rate;
+    }
+
+    /** A number in [0,1) from FNV-1a of the key mixed with the seed by SplitMix64. */
+    static double unit(long seed, String key) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b;
+            h *= 0x100000001b3L;
+        }
+        long z = h ^ seed;
+        z += 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z ^= z >>> 31;
+        return (z >>> 11) * 0x1.0p-53;
+    }
+
+    @Override
+    public String toString() {
+        return "FaultPlan[seed=" + seed + ", rates=" + rates + ", taskRates=" + taskRates + "]";
+    }
+
+    /** Builds a plan: a seed and per-kind rates in [0,1]. */
+    public static final class Builder {
+        private long seed = 1;
+        private final Map<Kind, Double> rates = new EnumMap<>(Kind.class);
+        private final Map<String, Double> taskRates = new HashMap<>();
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Probability of {@code kind} per decision. */
+        public Builder rate(Kind kind, double probability) {
+            rates.put(kind, check(probability));
+            return this;
+        }
+
+        /** Probability that a task of {@code type} fails (overrides the TASK_FAILURE rate). */
+        public Builder taskFailureRate(String type, double probability) {
+            taskRates.put(type, check(probability));
+            return this;
+        }
+
+        public FaultPlan build() {
+            return new FaultPlan(this);
+        }
+
+        private static double check(double p) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("a fault rate is a probability in [0,1], got " + p);
+            }
+            return p;
+        }
+    }
+}

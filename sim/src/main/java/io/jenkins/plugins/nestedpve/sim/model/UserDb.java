@@ -1,0 +1,223 @@
+package io.jenkins.plugins.nestedpve.sim.model;
+
+import io.jenkins.plugins.nestedpve.sim.http.ApiException;
+import io.jenkins.plugins.nestedpve.sim.http.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * user.cfg, token.cfg and the ACL of one {@code /etc/pve}: users, API tokens (privilege separation
+ * by intersection, pve-facts §1.5) and role assignments on paths. root@pam holds every privilege;
+ * a root@pam token only with {@code privsep=0}. Thread-safe.
+ */
+public final class UserDb {
+    /** One API token. The secret is a UUID, kept only as its digest. */
+    public record Token(
+            String userid, String tokenid, byte[] secretDigest, boolean privsep, long expire, String comment) {
+        public String fullId() {
+            return userid + "!" + tokenid;
+        }
+
+        @Override
+        public String toString() {
+            return "Token[" + fullId() + ", privsep=" + privsep + "]";
+        }
+    }
+
+    /** One ACL line: role on path for a user or token, inherited below when propagate. */
+    public record AclEntry(String path, String ugid, String role, boolean propagate) {}
+
+    private final Privileges privileges;
+    private final Set<String> users = new TreeSet<>();
+    private final Map<String, Token> tokens = new LinkedHashMap<>();
+    private final List<AclEntry> acl = new ArrayList<>();
+
+    public UserDb(Privileges privileges) {
+        this.privileges = privileges;
+        users.add("root@pam");
+    }
+
+    /** A deep copy (clones of a template share its /etc/pve content, not its object). */
+    public synchronized UserDb copy() {
+        UserDb c = new UserDb(privileges);
+        c.users.addAll(users);
+        c.tokens.putAll(tokens);
+        c.acl.addAll(acl);
+        return c;
+    }
+
+    public Privileges privileges() {
+        return privileges;
+    }
+
+    public synchronized void addUser(String userid) {
+        users.add(userid);
+    }
+
+    public synchronized boolean hasUser(String userid) {
+        return users.contains(userid);
+    }
+
+    /** Creates a token and returns its secret (shown once). */
+    public synchronized String addToken(String userid, String tokenid, boolean privsep, long expire, String comment) {
+        if (!users.contains(userid)) {
+            throw ApiException.die("no such user ('" + userid + "')");
+        }
+        if (!tokenid.matches("[A-Za-z][A-Za-z0-9.\\-_]+")) {
+            throw ApiException.param("tokenid", "invalid format - value does not match the regex pattern");
+        }
+        String full = userid + "!" + tokenid;
+        if (tokens.containsKey(full)) {
+            throw ApiException.die("Token already exists.");
+        }
+        String secret = UUID.randomUUID().toString();
+        tokens.put(full, new Token(userid, tokenid, digest(secret), privsep, expire, comment));
+        return secret;
+    }
+
+    /** The token for {@code userid!tokenid} when the secret matches and it has not expired. */
+    public synchronized Optional<Token> verifyToken(String userid, String tokenid, String secret, long nowEpoch) {
+        Token t = tokens.get(userid + "!" + tokenid);
+        if (t == null || !users.contains(userid) || secret == null) {
+            return Optional.empty();
+        }
+        if (t.expire() != 0 && t.expire() < nowEpoch) {
+            return Optional.empty();
+        }
+        return MessageDigest.isEqual(t.secretDigest(), digest(secret)) ? Optional.of(t) : Optional.empty();
+    }
+
+    public synchronized Optional<Token> token(String userid, String tokenid) {
+        return Optional.ofNullable(tokens.get(userid + "!" + tokenid));
+    }
+
+    /** Grants {@code role} on {@code path} to a user ({@code user@realm}) or token ({@code user@realm!id}). */
+    public synchronized void grant(String path, String ugid, String role, boolean propagate) {
+        if (!privileges.builtinRoles().containsKey(role)) {
+            throw ApiException.param("roles", "role '" + role + "' does not exist");
+        }
+        acl.add(new AclEntry(path, ugid, role, propagate));
+    }
+
+    /** The privileges {@code who} holds on {@code path}. */
+    public synchronized Set<String> privilegesOn(Principal who, String path) {
+        if (who == null) {
+            return Set.of();
+        }
+        if ("root@pam".equals(who.userid()) && !who.isToken()) {
+            return privileges.all();
+        }
+        Set<String> user = "root@pam".equals(who.userid()) ? privileges.all() : aclPrivileges(who.userid(), path);
+        if (!who.isToken()) {
+            return user;
+        }
+        Token t = tokens.get(who.fullId());
+        if (t == null) {
+            return Set.of();
+        }
+        if (!t.privsep()) {
+            return user;
+        }
+        Set<String> both = new HashSet<>(user);
+        both.retainAll(aclPrivileges(who.fullId(), path));
+        return both;
+    }
+
+    /** Paths that carry an ACL, plus "/", for {@code GET /access/permissions}. */
+    public synchronized Set<String> aclPaths() {
+        Set<String> paths = new TreeSet<>();
+        paths.add("/");
+        for (AclEntry e : acl) {
+            paths.add(e.path());
+        }
+        return paths;
+    }
+
+    /** The most specific ACL level along the path wins; inheritance needs propagate. */
+    private Set<String> aclPrivileges(String ugid, String path) {
+        Map<String, Set<String>> roles = privileges.builtinRoles();
+        Set<String> current = Set.of();
+        for (String level : levels(path)) {
+            Set<String> here = new TreeSet<>();
+            boolean found = false;
+            for (AclEntry e : acl) {
+                if (e.ugid().equals(ugid) && e.path().equals(level) && (e.propagate() || level.equals(path))) {
+                    here.addAll(roles.getOrDefault(e.role(), Set.of()));
+                    found = true;
+                }
+            }
+            if (found) {
+                current = here;
+            }
+        }
+        return current;
+    }
+
+    /** "/", "/vms", "/vms/100" for "/vms/100". */
+    static List<String> levels(String path) {
+        List<String> out = new ArrayList<>();
+        out.add("/");
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            sb.append('/').append(part);
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    /** Token ids of this database (for inspection). */
+    public synchronized Set<String> tokenIds() {
+        return new TreeSet<>(tokens.keySet());
+    }
+
+    /** user.cfg-like listing (no secrets), for {@code cat /etc/pve/user.cfg}. */
+    public synchronized String userCfg() {
+        StringBuilder sb = new StringBuilder();
+        for (String u : users) {
+            sb.append("user:").append(u).append(":1:0:::::\n");
+        }
+        for (Token t : tokens.values()) {
+            sb.append("token:")
+                    .append(t.fullId())
+                    .append(":")
+                    .append(t.expire())
+                    .append(":")
+                    .append(t.privsep() ? 1 : 0)
+                    .append(":")
+                    .append(t.comment() == null ? "" : t.comment())
+                    .append(":\n");
+        }
+        Map<String, List<String>> byAcl = new TreeMap<>();
+        for (AclEntry e : acl) {
+            byAcl.computeIfAbsent((e.propagate() ? 1 : 0) + ":" + e.path() + ":" + e.ugid(), k -> new ArrayList<>())
+                    .add(e.role());
+        }
+        byAcl.forEach((k, v) -> sb.append("acl:")
+                .append(k)
+                .append(":")
+                .append(String.join(",", v))
+                .append(":\n"));
+        return sb.toString();
+    }
+
+    private static byte[] digest(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

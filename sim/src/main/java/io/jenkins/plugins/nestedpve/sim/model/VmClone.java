@@ -1,0 +1,226 @@
+package io.jenkins.plugins.nestedpve.sim.model;
+
+import io.jenkins.plugins.nestedpve.sim.LatencyProfile.Step;
+import io.jenkins.plugins.nestedpve.sim.http.ApiException;
+import io.jenkins.plugins.nestedpve.sim.http.Principal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST .../clone} as qemu-server's clone_vm does it (pve-facts §3.4): synchronous checks,
+ * then a qmclone task (UPID id = source vmid) that takes a shared lock on a stopped source (1 s
+ * wait), the new id's lock (1 s), re-checks, writes a {@code lock: clone} placeholder, clones each
+ * disk under the storage lock and finally drops the lock. Failures after the placeholder remove it
+ * and read {@code clone failed: ...}.
+ */
+public final class VmClone {
+    /** Clone parameters. */
+    public record Request(
+            int newid,
+            String name,
+            String description,
+            Boolean full,
+            String storage,
+            String format,
+            String target,
+            String pool,
+            String snapname) {}
+
+    private final PveMachine node;
+    private final VmService vms;
+
+    VmClone(PveMachine node, VmService vms) {
+        this.node = node;
+        this.vms = vms;
+    }
+
+    /** Starts the clone; returns the qmclone UPID. */
+    public String clone(int vmid, Request r, Principal who) {
+        checkPermissions(vmid, r, who);
+        boolean running = vms.require(vmid).running();
+        loadAndCheck(vmid, r, running);
+        return vms.task("qmclone", vmid, who, t -> lockSource(vmid, running, () -> lockTarget(vmid, r, t)));
+    }
+
+    private void checkPermissions(int vmid, Request r, Principal who) {
+        Perms perms = new Perms(node.pmxcfs().users());
+        SimVm src = vms.require(vmid);
+        perms.require(who, "/vms/" + vmid, "VM.Clone");
+        if (r.pool() != null) {
+            throw ApiException.forbidden("pool '" + r.pool() + "' does not exist");
+        }
+        perms.require(who, "/vms/" + r.newid(), "VM.Allocate");
+        for (Map.Entry<String, String> e : src.currentConfig().entrySet()) {
+            if (ConfigValues.isDrive(e.getKey()) && !ConfigValues.isCdrom(e.getValue())) {
+                String sid = r.storage() != null ? r.storage() : ConfigValues.storageOf(e.getValue());
+                perms.require(who, "/storage/" + sid, "Datastore.AllocateSpace");
+            } else if (ConfigValues.isNet(e.getKey())) {
+                String bridge = ConfigValues.option(e.getValue(), "bridge");
+                if (bridge != null) {
+                    perms.require(who, "/sdn/zones/localnetwork/" + bridge, "SDN.Use");
+                }
+            }
+        }
+    }
+
+    /** The checks PVE runs before forking and again under the locks. */
+    private boolean loadAndCheck(int vmid, Request r, boolean running) {
+        SimVm src = vms.require(vmid);
+        VmService.checkLock(src, false);
+        if (src.running() != running) {
+            throw ApiException.die("unexpected state change");
+        }
+        if (r.target() != null
+                && !r.target().equals(node.nodeName())
+                && !r.target().equals("localhost")) {
+            throw ApiException.die("can't clone VM to node '" + r.target() + "' (VM uses local storage)");
+        }
+        if (r.snapname() != null) {
+            throw ApiException.die("snapshot '" + r.snapname() + "' does not exist");
+        }
+        boolean full = r.full() != null ? r.full() : !src.isTemplate();
+        if (r.storage() != null && !full) {
+            throw ApiException.die("parameter 'storage' not allowed for linked clones");
+        }
+        if (r.format() != null && !full) {
+            throw ApiException.die("parameter 'format' not allowed for linked clones");
+        }
+        if (r.storage() != null && !Storage.exists(r.storage())) {
+            throw ApiException.die("storage '" + r.storage() + "' does not exist");
+        }
+        if (r.storage() != null && !Storage.holdsImages(r.storage())) {
+            throw ApiException.die("storage '" + r.storage() + "' does not support vm images");
+        }
+        for (Map.Entry<String, String> e : src.currentConfig().entrySet()) {
+            String v = e.getValue();
+            if (ConfigValues.isDrive(e.getKey())
+                    && !ConfigValues.isCdrom(v)
+                    && !ConfigValues.isCloudinit(v)
+                    && !full
+                    && !v.contains(":base-")) {
+                throw ApiException.die("Linked clone feature is not supported for drive '" + e.getKey() + "'");
+            }
+        }
+        if (node.pmxcfs().vm(r.newid()).isPresent()) {
+            throw ApiException.die("unable to create VM " + r.newid() + ": config file already exists");
+        }
+        return full;
+    }
+
+    private CompletableFuture<Void> lockSource(
+            int vmid, boolean running, java.util.function.Supplier<CompletableFuture<Void>> next) {
+        // exclusive lock if the source runs, else a shared one: parallel clones of a stopped template are fine
+        return vms.locked(vmid, !running, Step.LOCK_WAIT_SHORT, next);
+    }
+
+    private CompletableFuture<Void> lockTarget(int vmid, Request r, SimTask t) {
+        Duration wait = node.env().latency().of(Step.LOCK_WAIT_SHORT);
+        if (node.env().faults().cloneLockTimeout(vmid, r.newid())) {
+            return node.env()
+                    .afterReal(wait)
+                    .thenCompose(v -> CompletableFuture.failedFuture(
+                            ApiException.die(FileLocks.timeoutMessage(VmService.lockPath(r.newid())))));
+        }
+        return vms.locked(VmService.lockPath(r.newid()), false, wait, () -> {
+            boolean full = loadAndCheck(vmid, r, vms.require(vmid).running());
+            SimVm src = vms.require(vmid);
+            VmConfig placeholder = new VmConfig();
+            placeholder.set("lock", "clone");
+            SimVm vm = new SimVm(
+                    r.newid(), node.nodeName(), placeholder, node.env().clock().instant());
+            if (!node.pmxcfs().addVm(vm)) {
+                throw ApiException.die("unable to create VM " + r.newid() + ": config file already exists");
+            }
+            return copy(src, vm, r, full, t).handle((ok, err) -> {
+                if (err != null) {
+                    node.pmxcfs().removeVm(vm);
+                    throw ApiException.die("clone failed: " + TaskRegistry.message(err));
+                }
+                return null;
+            });
+        });
+    }
+
+    /** Builds the new config and clones the disks one by one under the storage lock. */
+    private CompletableFuture<Void> copy(SimVm src, SimVm vm, Request r, boolean full, SimTask t) {
+        ConfigValues values = new ConfigValues(node.env().random());
+        VmConfig cfg = src.withConfig(VmConfig::copy);
+        if (cfg.hasPending()) {
+            t.warn("found pending changes for '"
+                    + String.join(",", cfg.pending().keySet()) + "', discarding for clone");
+        }
+        VmConfig out = new VmConfig();
+        List<String> disks = new ArrayList<>();
+        cfg.current().forEach((k, v) -> {
+            if (k.equals("template") || k.matches("unused\\d+") || k.equals("parent") || k.equals("lock")) {
+                return;
+            }
+            if (ConfigValues.isNet(k)) {
+                out.set(k, values.net(v, true));
+            } else if (ConfigValues.isDrive(k) && !ConfigValues.isCdrom(v)) {
+                disks.add(k);
+            } else {
+                out.set(k, v);
+            }
+        });
+        out.set("smbios1", "uuid=" + values.uuid());
+        if (out.has("vmgenid")) {
+            out.set("vmgenid", values.uuid());
+        }
+        out.set("name", r.name() != null ? r.name() : "Copy-of-VM-" + (src.name() != null ? src.name() : src.vmid()));
+        if (r.description() != null && !r.description().isEmpty()) {
+            out.set("description", r.description());
+        }
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (String key : disks) {
+            chain = chain.thenCompose(v -> cloneDisk(src, vm, key, cfg.get(key), full, r, out, t));
+        }
+        return chain.thenRun(() -> finish(src, vm, out));
+    }
+
+    private CompletableFuture<Void> cloneDisk(
+            SimVm src, SimVm vm, String key, String value, boolean full, Request r, VmConfig out, SimTask t) {
+        boolean cloudinit = ConfigValues.isCloudinit(value);
+        boolean fullDisk = full || cloudinit;
+        String volid = ConfigValues.volid(value);
+        String sid = r.storage() != null && fullDisk ? r.storage() : ConfigValues.storageOf(value);
+        String rest = value.contains(",") ? value.substring(value.indexOf(',')) : "";
+        String newVol = cloudinit ? "vm-" + vm.vmid() + "-cloudinit" : "vm-" + vm.vmid() + "-" + diskName(volid);
+        String stored = cloudinit || fullDisk ? sid + ":" + newVol : volid + "/" + newVol;
+        t.log("create " + (fullDisk ? "full" : "linked") + " clone of drive " + key + " (" + volid + ")");
+        Duration hold = node.env().latency().of(Step.STORAGE_ALLOC);
+        Duration wait = node.env().latency().of(Step.LOCK_WAIT_DEFAULT);
+        Step total = cloudinit ? Step.CONFIG : fullDisk ? Step.FULL_CLONE : Step.LINKED_CLONE;
+        Duration remaining = node.env().latency().of(total).minus(hold);
+        String lock = "/var/lock/pve-manager/pve-storage-" + sid;
+        return vms.locked(lock, false, wait, () -> node.env().afterReal(hold))
+                .thenRun(() -> t.log("  Logical volume \"" + newVol + "\" created."))
+                .thenCompose(v -> node.env().afterReal(remaining.isNegative() ? Duration.ZERO : remaining))
+                .thenRun(() -> {
+                    if (fullDisk && !cloudinit) {
+                        t.log("transferred 32.0 GiB of 32.0 GiB (100.00%)");
+                    }
+                    out.set(key, stored + rest);
+                });
+    }
+
+    private static String diskName(String volid) {
+        String v = volid.substring(volid.indexOf(':') + 1);
+        return v.substring(v.indexOf("-disk-") + 1);
+    }
+
+    private void finish(SimVm src, SimVm vm, VmConfig out) {
+        OsImage img = src.image();
+        if (img != null) {
+            vm.setImage(img.copy(new FileLocks(node.env().scheduler())));
+        }
+        vm.withConfig(c -> {
+            c.current().clear();
+            c.current().putAll(out.current());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.nestedpve.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaultPlanTest {
+    private static FaultPlan plan(long seed) {
+        return FaultPlan.builder()
+                .seed(seed)
+                .rate(FaultPlan.Kind.TASK_FAILURE, 0.5)
+                .build();
+    }
+
+    @Test
+    void sameSeedGivesSameDecisionsWhateverTheInterleavingOfKeys() {
+        FaultPlan a = plan(42);
+        FaultPlan b = plan(42);
+        List<Boolean> aDecisions = new ArrayList<>();
+        List<Boolean> bDecisions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            aDecisions.add(a.taskFailure("qmclone", "9000").isPresent());
+            a.taskFailure("qmstart", "101");
+        }
+        for (int i = 0; i < 20; i++) {
+            b.taskFailure("qmstart", "101");
+            b.taskFailure("qmstart", "102");
+            bDecisions.add(b.taskFailure("qmclone", "9000").isPresent());
+        }
+        assertThat(aDecisions).isEqualTo(bDecisions).contains(true, false);
+    }
+
+    @Test
+    void differentSeedsGiveDifferentSequences() {
+        FaultPlan a = plan(1);
+        FaultPlan b = plan(2);
+        List<Boolean> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            x.add(a.taskFailure("qmclone", "9000").isPresent());
+            y.add(b.taskFailure("qmclone", "9000").isPresent());
+        }
+        assertThat(x).isNotEqualTo(y);
+    }
+
+    @Test
+    void targetedTaskFailureHitsOnlyTheNextTaskOfThatType() {
+        FaultPlan p = FaultPlan.none().failNextTask("qmstart", "boom");
+        assertThat(p.taskFailure("qmclone", "9000")).isEmpty();
+        assertThat(p.taskFailure("qmstart", "101")).contains("boom");
+        assertThat(p.taskFailure("qmstart", "101")).isEmpty();
+    }
+
+    @Test
+    void rateOutsideZeroToOneIsRejected() {
+        assertThatThrownBy(() -> FaultPlan.builder().rate(FaultPlan.Kind.API_5XX, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[0,1]");
+    }
+}
