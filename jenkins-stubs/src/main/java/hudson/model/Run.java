@@ -1,11 +1,13 @@
 // Compile-only stub. Signatures: jenkins-api-signatures.txt.
-// getResult, isBuilding, fromExternalizableId read from jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java at
-// jenkins-2.541.3 (2.541.x line).
+// getResult, isBuilding, fromExternalizableId, getRootDir and the constructor Run(JobT) read from
+// jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java at jenkins-2.541.3 (2.541.x line). The constructor is the
+// real protected one so that offline tests can fake a build; the stub's does nothing.
 package hudson.model;
 
 import hudson.EnvVars;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
+import java.io.File;
 import java.io.IOException;
 import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
@@ -23,7 +25,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
                 StaplerProxy,
                 HistoricalBuild,
                 WithConsoleUrl {
-    private Run() {}
+    protected Run(JobT job) throws IOException {}
 
     public int getNumber() {
         throw new UnsupportedOperationException("compile-only stub");
@@ -46,6 +48,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public JobT getParent() {
+        throw new UnsupportedOperationException("compile-only stub");
+    }
+
+    public File getRootDir() {
         throw new UnsupportedOperationException("compile-only stub");
     }
 

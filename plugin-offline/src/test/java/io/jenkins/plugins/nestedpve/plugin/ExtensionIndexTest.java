@@ -25,7 +25,9 @@ class ExtensionIndexTest {
                         PveHostDescriptor.class.getName(),
                         NestedPveLeases.class.getName(),
                         NestedPveRunListener.class.getName(),
-                        NestedPveReaperWork.class.getName());
+                        NestedPveReaperWork.class.getName(),
+                        NestedPveClusterStep.DescriptorImpl.class.getName(),
+                        NestedPveShStep.DescriptorImpl.class.getName());
     }
 
     @Test

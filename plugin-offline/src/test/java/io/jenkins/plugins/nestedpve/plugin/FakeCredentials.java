@@ -21,6 +21,11 @@ final class FakeCredentials implements CredentialsLookup {
         return this;
     }
 
+    FakeCredentials remove(String id) {
+        byId.remove(id);
+        return this;
+    }
+
     @Override
     public <C extends IdCredentials> C find(String id, Class<C> type) {
         lookups.add(id + ":" + type.getSimpleName());

@@ -43,14 +43,40 @@ class PluginResourcesTest {
 
     @Test
     void everyHostSetterIsOnTheForm() throws IOException {
-        List<String> formFields = fields(VIEWS.resolve("PveHostConfig/config.jelly"));
-        List<String> setters = Arrays.stream(PveHostConfig.class.getMethods())
+        assertThat(fields(VIEWS.resolve("PveHostConfig/config.jelly")))
+                .containsAll(setters(PveHostConfig.class))
+                .contains("id");
+    }
+
+    @Test
+    void everyParameterOfTheClusterStepIsInTheSnippetGeneratorWithHelp() throws IOException {
+        assertThat(fields(VIEWS.resolve("NestedPveClusterStep/config.jelly")))
+                .containsAll(setters(NestedPveClusterStep.class))
+                .contains("host");
+        assertHelpForEveryField(VIEWS.resolve("NestedPveClusterStep"));
+        assertThat(VIEWS.resolve("NestedPveClusterStep/help.html")).exists();
+    }
+
+    @Test
+    void everyParameterOfTheShStepIsInTheSnippetGeneratorWithHelp() throws IOException {
+        assertThat(fields(VIEWS.resolve("NestedPveShStep/config.jelly")))
+                .containsAll(setters(NestedPveShStep.class))
+                .contains("script");
+        assertHelpForEveryField(VIEWS.resolve("NestedPveShStep"));
+        assertThat(VIEWS.resolve("NestedPveShStep/help.html")).exists();
+    }
+
+    @Test
+    void theBuildSummaryHasItsView() {
+        assertThat(VIEWS.resolve("NestedPveClusterAction/summary.jelly")).exists();
+    }
+
+    private static List<String> setters(Class<?> type) {
+        return Arrays.stream(type.getMethods())
                 .filter(m -> m.isAnnotationPresent(DataBoundSetter.class))
                 .map(Method::getName)
                 .map(n -> Character.toLowerCase(n.charAt(3)) + n.substring(4))
                 .toList();
-
-        assertThat(formFields).containsAll(setters).contains("id");
     }
 
     private static void assertHelpForEveryField(Path dir) throws IOException {

@@ -12,7 +12,7 @@ import java.util.Map;
 final class TestSecrets implements SecretReader {
     private final Map<Secret, String> plain = new IdentityHashMap<>();
 
-    Secret secret(String plainText) {
+    synchronized Secret secret(String plainText) {
         try {
             Constructor<Secret> c = Secret.class.getDeclaredConstructor();
             c.setAccessible(true);
@@ -25,7 +25,7 @@ final class TestSecrets implements SecretReader {
     }
 
     @Override
-    public String reveal(Secret secret) {
+    public synchronized String reveal(Secret secret) {
         return secret == null ? null : plain.get(secret);
     }
 }

@@ -5,6 +5,9 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
+import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
+import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import java.util.List;
@@ -76,6 +79,33 @@ public final class CredentialsResolver {
                     + " root password the guests get in " + WHERE + ".");
         }
         return PveCredentials.rootTicket(password);
+    }
+
+    /**
+     * The core's credentials for a configured host: its API token, plus its SSH key when SSH to the host is
+     * configured (for the nesting preflight).
+     */
+    public HostCredentials hostCredentials(PveHostConfig host) throws AbortException {
+        PveCredentials.ApiToken token =
+                apiToken(host.getTokenCredentialsId(), "the API token of PVE host '" + host.getId() + "'");
+        HostCredentials.Builder b = HostCredentials.apiToken(token.fullTokenId(), Secret.of(token.secret()));
+        if (host.hasSsh()) {
+            SshKeyLogin login = sshKey(host.getSshCredentialsId(), "SSH to PVE host '" + host.getId() + "'");
+            SshAuth.PrivateKey key = (SshAuth.PrivateKey) login.auth();
+            b.sshKey(login.username(), Secret.of(key.pem()), key.hasPassphrase() ? Secret.of(key.passphrase()) : null);
+        }
+        return b.build();
+    }
+
+    /**
+     * How to log in to a fresh clone of the host's template: as root with the template's root password (the
+     * guests get their own per-cluster password afterwards).
+     */
+    public GuestCredentials templateLogin(PveHostConfig host) throws AbortException {
+        PveCredentials.PasswordTicket root = guestRootPassword(
+                host.getGuestRootPasswordCredentialsId(),
+                "the template's root password on PVE host '" + host.getId() + "'");
+        return GuestCredentials.password(Secret.of(root.password()));
     }
 
     private <C extends IdCredentials> C require(String id, Class<C> type, String usedFor) throws AbortException {

@@ -72,19 +72,24 @@ public final class LeaseRegistry {
         return owner;
     }
 
-    /** Opens a lease in state {@link LeaseState#PROVISIONING}, before the first guest is created. */
+    /** Opens a lease with a new id in state {@link LeaseState#PROVISIONING}, before the first guest is created. */
     public synchronized Lease open(String buildId, String hostId, String clusterName) {
+        return open(UUID.randomUUID().toString(), buildId, hostId, clusterName);
+    }
+
+    /**
+     * Opens the lease {@code leaseId} in state {@link LeaseState#PROVISIONING}, before the first guest is created.
+     * The id is the one the core writes into the guests' ownership markers, so that the registry, the markers and
+     * the reaper speak of the same lease.
+     *
+     * @throws IllegalArgumentException when a lease with that id exists
+     */
+    public synchronized Lease open(String leaseId, String buildId, String hostId, String clusterName) {
+        if (leases.containsKey(leaseId)) {
+            throw new IllegalArgumentException("lease " + leaseId + " is already in " + file);
+        }
         Instant now = clock.instant();
-        Lease l = new Lease(
-                UUID.randomUUID().toString(),
-                buildId,
-                hostId,
-                clusterName,
-                List.of(),
-                now,
-                LeaseState.PROVISIONING,
-                null,
-                now);
+        Lease l = new Lease(leaseId, buildId, hostId, clusterName, List.of(), now, LeaseState.PROVISIONING, null, now);
         leases.put(l.id(), l);
         try {
             persist();

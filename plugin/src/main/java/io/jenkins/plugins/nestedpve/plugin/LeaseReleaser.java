@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -96,16 +97,38 @@ public final class LeaseReleaser {
         return total;
     }
 
+    /**
+     * Tears down one lease now: the step's own teardown and its recovery after a restart. Unlike the sweeps, a
+     * failure is thrown to the caller; the lease then stays live in {@link LeaseState#TEARDOWN}, so the safety nets
+     * retry it.
+     *
+     * @return false when there was nothing to do: the lease is unknown or released, or another safety net is
+     *     destroying it at this moment
+     * @throws Exception what the teardown threw (a guest may still exist)
+     */
+    public boolean releaseNow(String leaseId, String why, Consumer<String> log) throws Exception {
+        Optional<Lease> lease = registry.find(leaseId).filter(Lease::isLive);
+        if (lease.isEmpty()) {
+            return false;
+        }
+        if (!inFlight.add(leaseId)) {
+            log.accept("Lease " + leaseId + " is being destroyed by a safety net right now; leaving it to that.");
+            return false;
+        }
+        try {
+            destroy(lease.get(), why, log);
+            return true;
+        } finally {
+            inFlight.remove(leaseId);
+        }
+    }
+
     private Outcome tearDown(Lease lease, String why, Consumer<String> log) {
         if (!inFlight.add(lease.id())) {
             return Outcome.NONE; // another safety net is on it right now
         }
         try {
-            log.accept("Destroying cluster " + lease.clusterName() + " (VMIDs " + lease.vmids() + " on host '"
-                    + lease.hostId() + "', lease " + lease.id() + ") because " + why + ".");
-            registry.beginTeardown(lease.id());
-            teardown.destroy(lease, log);
-            registry.release(lease.id());
+            destroy(lease, why, log);
             return new Outcome(1, 0, 0);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -118,6 +141,14 @@ public final class LeaseReleaser {
         } finally {
             inFlight.remove(lease.id());
         }
+    }
+
+    private void destroy(Lease lease, String why, Consumer<String> log) throws Exception {
+        log.accept("Destroying cluster " + lease.clusterName() + " (VMIDs " + lease.vmids() + " on host '"
+                + lease.hostId() + "', lease " + lease.id() + ") because " + why + ".");
+        registry.beginTeardown(lease.id());
+        teardown.destroy(lease, log);
+        registry.release(lease.id());
     }
 
     /** Live leases on {@code hostId}, for the concurrency limit. */

@@ -75,7 +75,12 @@ public final class PveConnectionTester implements ConnectionTester {
 
     /** The host of the API URL, without the brackets of an IPv6 literal. */
     static String bareHost(PveHostConfig host) {
-        String h = host.apiUri().getHost();
+        return bareHost(host.apiUri());
+    }
+
+    /** The host of {@code uri}, without the brackets of an IPv6 literal. */
+    static String bareHost(java.net.URI uri) {
+        String h = uri.getHost();
         return h != null && h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     }
 }

@@ -50,6 +50,8 @@ public class PveHostConfig implements Describable<PveHostConfig> {
     private String staticGateway;
     private String guestRootPasswordCredentialsId;
     private Nesting nesting = Nesting.REQUIRE;
+    private int guestSshPort = 22;
+    private int guestApiPort = 8006;
 
     /** @param id the name pipelines use, e.g. {@code nestedPveCluster(host: 'lab')} */
     @DataBoundConstructor
@@ -224,6 +226,26 @@ public class PveHostConfig implements Describable<PveHostConfig> {
         this.nesting = nesting == null ? Nesting.REQUIRE : nesting;
     }
 
+    public int getGuestSshPort() {
+        return guestSshPort;
+    }
+
+    /** The SSH port of the guests: 22 on real PVE guests; other ports only for the simulator. */
+    @DataBoundSetter
+    public void setGuestSshPort(int guestSshPort) {
+        this.guestSshPort = guestSshPort <= 0 ? 22 : guestSshPort;
+    }
+
+    public int getGuestApiPort() {
+        return guestApiPort;
+    }
+
+    /** The API port of the guests: 8006 on real PVE guests; other ports only for the simulator. */
+    @DataBoundSetter
+    public void setGuestApiPort(int guestApiPort) {
+        this.guestApiPort = guestApiPort <= 0 ? 8006 : guestApiPort;
+    }
+
     /**
      * The API address as a URI; call after {@link HostChecks#apiUrl(String)} accepted it.
      *
@@ -257,6 +279,10 @@ public class PveHostConfig implements Describable<PveHostConfig> {
                 + vmidRangeStart + ".." + vmidRangeEnd + ", addressing "
                 + addressing.name().toLowerCase(Locale.ROOT)
                 + (addressing == Addressing.STATIC ? " " + staticPoolCidr + " via " + staticGateway : "")
-                + ", nesting " + nesting.name().toLowerCase(Locale.ROOT) + "]";
+                + ", nesting " + nesting.name().toLowerCase(Locale.ROOT)
+                + (guestSshPort == 22 && guestApiPort == 8006
+                        ? ""
+                        : ", guest ports ssh " + guestSshPort + "/api " + guestApiPort)
+                + "]";
     }
 }

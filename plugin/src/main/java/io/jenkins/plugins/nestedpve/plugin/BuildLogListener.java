@@ -1,0 +1,49 @@
+package io.jenkins.plugins.nestedpve.plugin;
+
+import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Level;
+import io.jenkins.plugins.nestedpve.events.Outcome;
+import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Writes the core's progress events as lines: {@code [nested-pve] clone np-k3x9q2-n1 ...} when a phase starts,
+ * {@code [nested-pve] clone np-k3x9q2-n1: done in 4.2s} when it ends, and the core's messages (which never
+ * contain secrets). Thread-safe as long as the sink is (a {@code PrintStream} is).
+ */
+final class BuildLogListener implements ProgressListener {
+    static final String PREFIX = "[nested-pve] ";
+
+    private final Consumer<String> out;
+
+    BuildLogListener(Consumer<String> out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    @Override
+    public void phaseStarted(Phase phase, String node) {
+        out.accept(PREFIX + what(phase, node) + " ...");
+    }
+
+    @Override
+    public void phaseFinished(Phase phase, String node, Duration duration, Outcome outcome) {
+        String result = switch (outcome) {
+            case SUCCEEDED -> "done in " + Durations.human(duration);
+            case FAILED -> "FAILED after " + Durations.human(duration);
+            case SKIPPED -> "skipped";
+        };
+        out.accept(PREFIX + what(phase, node) + ": " + result);
+    }
+
+    @Override
+    public void message(Level level, String text) {
+        out.accept(PREFIX + (level == Level.INFO ? "" : level + ": ") + text);
+    }
+
+    private static String what(Phase phase, String node) {
+        return phase.label() + (node == null ? "" : " " + node);
+    }
+}

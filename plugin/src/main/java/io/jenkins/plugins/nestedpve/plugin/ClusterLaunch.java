@@ -1,0 +1,123 @@
+package io.jenkins.plugins.nestedpve.plugin;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
+import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
+import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The provisioning half of {@code nestedPveCluster}, run off the CPS thread: checks the host and the limits,
+ * resolves credentials through the build, opens the lease and starts the engine as one step, and turns the
+ * finished cluster into what the body gets (context, environment, log masking, files, build summary).
+ */
+final class ClusterLaunch {
+    static final String DESCRIPTOR = NestedCluster.ENV_PREFIX + "DESCRIPTOR";
+    static final String INVENTORY = NestedCluster.ENV_PREFIX + "INVENTORY";
+    static final String HOST = NestedCluster.ENV_PREFIX + "HOST";
+
+    private final ClusterServices services;
+    private final NestedPveClusterStep step;
+    private final Run<?, ?> run;
+    private final PrintStream log;
+    private final ClusterFiles files;
+
+    /** What the body is started with. */
+    record Ready(NestedPveClusterContext context, ClusterEnvironment environment, PasswordMaskingFilter masking) {}
+
+    ClusterLaunch(
+            ClusterServices services, NestedPveClusterStep step, Run<?, ?> run, PrintStream log, ClusterFiles files) {
+        this.services = Objects.requireNonNull(services, "services");
+        this.step = Objects.requireNonNull(step, "step");
+        this.run = Objects.requireNonNull(run, "run");
+        this.log = Objects.requireNonNull(log, "log");
+        this.files = Objects.requireNonNull(files, "files");
+    }
+
+    /**
+     * Starts provisioning. When this returns, the lease is in the registry; no guest is created before that.
+     *
+     * @param opened told the lease id and cluster name before any guest can be recorded
+     * @throws AbortException for an unknown host, a limit, missing credentials or a bad parameter (nothing created)
+     */
+    Provisioning start(java.util.function.BiConsumer<String, String> opened) throws Exception {
+        PveHostConfig host = services.hosts()
+                .host(step.getHost())
+                .orElseThrow(() -> new AbortException("nestedPveCluster: "
+                        + ClusterStepChecks.host(step.getHost(), services.hosts())
+                                .message()));
+        int maxNodes = services.hosts().maxNodesPerCluster();
+        if (step.getNodes() > maxNodes) {
+            throw new AbortException("nestedPveCluster: " + step.getNodes() + " nodes asked, but clusters may have"
+                    + " at most " + maxNodes + "; ask for fewer or raise the limit in Manage Jenkins » System » Nested"
+                    + " PVE.");
+        }
+        CredentialsResolver credentials = services.credentials().forBuild(run);
+        HostAccess access = HostAccess.resolve(host, credentials);
+        GuestCredentials guest = credentials.templateLogin(host);
+        ClusterSpec spec = ClusterSpecs.build(
+                step, host, access.ref(), services.installationId(), services.owner(), run.getExternalizableId());
+        log.println(BuildLogListener.PREFIX + "Provisioning cluster " + spec.clusterName() + ": " + spec.nodes()
+                + " node(s) from " + spec.template() + " on PVE host '" + host.getId() + "' (" + host.getNode()
+                + "), nesting " + spec.nesting().label());
+        return services.ledger().opening(() -> {
+            checkConcurrency(host);
+            Provisioning p =
+                    services.engine().start(spec, access.credentials(), guest, new BuildLogListener(log::println));
+            try {
+                services.registry().open(p.lease(), run.getExternalizableId(), host.getId(), spec.clusterName());
+                opened.accept(p.lease(), spec.clusterName());
+            } catch (RuntimeException e) {
+                p.cancel(); // its first guest would be refused by the ledger; cleanup sweeps by marker
+                throw e;
+            }
+            return p;
+        });
+    }
+
+    private void checkConcurrency(PveHostConfig host) throws AbortException {
+        int live = services.releaser().liveOnHost(host.getId()).size();
+        int max = services.hosts().maxConcurrentClusters();
+        if (live >= max) {
+            throw new AbortException("nestedPveCluster: PVE host '" + host.getId() + "' already has " + live
+                    + " nested cluster(s), the limit is " + max + " (kept clusters count until they expire). Run the"
+                    + " build again later, or raise the limit in Manage Jenkins » System » Nested PVE.");
+        }
+    }
+
+    /**
+     * Waits for the cluster and prepares the body: the lease becomes active, the root password is kept in memory,
+     * the descriptor and inventory are written and the build gets its summary.
+     *
+     * @throws io.jenkins.plugins.nestedpve.lifecycle.ProvisioningException when provisioning failed (its guests
+     *     were destroyed, or kept with an expiry)
+     */
+    Ready await(Provisioning p, String hostId) throws Exception {
+        NestedCluster cluster = p.await();
+        services.registry().activate(p.lease());
+        services.secrets().put(p.lease(), p.rootPassword().reveal());
+        ClusterFiles.Locations where = files.write(cluster);
+        Map<String, String> env = new LinkedHashMap<>(cluster.environment());
+        env.put(DESCRIPTOR, where.descriptor());
+        env.put(INVENTORY, where.inventory());
+        env.put(HOST, hostId);
+        run.addAction(NestedPveClusterAction.ready(cluster, hostId, p.timeline()));
+        log.println(BuildLogListener.PREFIX + "Cluster " + cluster.name() + " is ready: "
+                + cluster.nodes().stream()
+                        .map(n -> n.name() + " " + n.address() + " (VMID " + n.vmid() + ")")
+                        .collect(Collectors.joining(", "))
+                + "; nesting " + cluster.nesting().label() + ", PVE " + cluster.pveVersion() + ".");
+        log.println(BuildLogListener.PREFIX + "The block gets NESTED_PVE_* variables; "
+                + ClusterEnvironment.ROOT_PASSWORD + " is masked in the log. Descriptor: " + where.descriptor());
+        return new Ready(
+                new NestedPveClusterContext(cluster, hostId),
+                new ClusterEnvironment(env, p.lease(), services.secrets()),
+                new PasswordMaskingFilter(p.lease(), services.secrets()));
+    }
+}

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.nestedpve.plugin;
+
+import hudson.AbortException;
+import io.jenkins.plugins.nestedpve.cluster.Addressing;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
+import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
+import io.jenkins.plugins.nestedpve.cluster.Timeouts;
+import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a {@link NestedPveClusterStep} and the host it names into the core's {@link ClusterSpec}: the step's
+ * values where given, else the host's, else the core's defaults. Every problem becomes one
+ * {@link AbortException} that lists all of them; nothing is created from a bad spec.
+ */
+final class ClusterSpecs {
+    private ClusterSpecs() {}
+
+    /**
+     * @param hostRef the host as {@link HostAccess} resolved it
+     * @param owner who asks, for the ownership markers
+     * @param buildRef the build, e.g. {@code folder/job#12}
+     */
+    static ClusterSpec build(
+            NestedPveClusterStep step,
+            PveHostConfig host,
+            HostRef hostRef,
+            UUID installationId,
+            String owner,
+            String buildRef)
+            throws AbortException {
+        try {
+            ClusterSpecBuilder b = ClusterSpec.builder()
+                    .host(hostRef)
+                    .nodes(step.getNodes())
+                    .cores(step.getCores())
+                    .memoryMiB(step.getMemoryMiB())
+                    .bridge(step.getBridge() != null ? step.getBridge() : host.getBridge())
+                    .vlanTag(vlan(step.getVlan() != null ? step.getVlan() : host.getVlan()))
+                    .addressing(addressing(host))
+                    .nesting(nesting(step, host))
+                    .smokeCheck(step.isSmokeCheck())
+                    .vmidRange(host.getVmidRangeStart(), host.getVmidRangeEnd())
+                    .keepOnFailure(DurationParser.parse(step.getKeepOnFailure(), "keepOnFailure"))
+                    .timeouts(timeouts(step))
+                    .owner(owner)
+                    .buildRef(buildRef)
+                    .guestSshPort(host.getGuestSshPort())
+                    .guestApiPort(host.getGuestApiPort())
+                    .installationId(installationId);
+            template(b, step.getTemplate() != null ? step.getTemplate() : host.getTemplate(), host);
+            if (step.isFullClone() || step.getStorage() != null) {
+                b.fullClone(step.getStorage() != null ? step.getStorage() : host.getStorage());
+            }
+            if (step.getClusterName() != null) {
+                b.clusterName(step.getClusterName());
+            }
+            return b.build();
+        } catch (SpecValidationException | IllegalArgumentException e) {
+            throw new AbortException("nestedPveCluster on host '" + host.getId() + "': " + e.getMessage());
+        }
+    }
+
+    private static void template(ClusterSpecBuilder b, String template, PveHostConfig host) {
+        if (template == null) {
+            throw new IllegalArgumentException("no template: set template: on the step, or a default template for"
+                    + " host '" + host.getId() + "' in Manage Jenkins » System » Nested PVE");
+        }
+        if (template.matches("[1-9][0-9]{2,8}")) {
+            b.templateVmid(Integer.parseInt(template));
+        } else {
+            b.templateName(template);
+        }
+    }
+
+    private static Integer vlan(int tag) {
+        return tag <= 0 ? null : tag;
+    }
+
+    private static NestingPolicy nesting(NestedPveClusterStep step, PveHostConfig host) {
+        return step.getNesting() != null
+                ? NestingPolicy.parse(step.getNesting())
+                : NestingPolicy.valueOf(host.getNesting().name());
+    }
+
+    private static Addressing addressing(PveHostConfig host) {
+        if (host.getAddressing() != PveHostConfig.Addressing.STATIC) {
+            return Addressing.dhcp();
+        }
+        Ipv4Cidr pool = Ipv4Cidr.parse(host.getStaticPoolCidr())
+                .orElseThrow(() -> new IllegalArgumentException("host '" + host.getId()
+                        + "' uses static addressing but its pool '" + host.getStaticPoolCidr()
+                        + "' is not a CIDR such as 10.20.0.0/24; fix it in Manage Jenkins » System » Nested PVE"));
+        return Addressing.staticPool(List.of(pool.toString()), pool.prefix(), host.getStaticGateway(), null);
+    }
+
+    private static Timeouts timeouts(NestedPveClusterStep step) {
+        Duration overall = DurationParser.parse(step.getTimeout(), "timeout");
+        return overall.isZero() ? Timeouts.defaults() : Timeouts.defaults().withOverall(overall);
+    }
+}
