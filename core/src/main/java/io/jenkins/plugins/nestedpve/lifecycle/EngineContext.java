@@ -1,0 +1,140 @@
+package io.jenkins.plugins.nestedpve.lifecycle;
+
+import io.jenkins.plugins.nestedpve.cluster.InMemoryLedger;
+import io.jenkins.plugins.nestedpve.cluster.Ledger;
+import io.jenkins.plugins.nestedpve.ssh.SshConnector;
+import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
+import io.jenkins.plugins.nestedpve.wait.Backoff;
+import io.jenkins.plugins.nestedpve.wait.Sleeper;
+import io.jenkins.plugins.nestedpve.wait.Waiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Everything a {@link NestedPveEngine} works with, injected: time, threads, the ledger, how to reach
+ * PVE and SSH, and the installation whose ownership markers it writes and honours. Build it with
+ * {@link #builder(UUID)}.
+ *
+ * @param clock measures every deadline and timestamp
+ * @param sleeper every wait of the engine itself (polling the guest agent, quorum, SSH retries)
+ * @param threads creates the provisioning threads (one per provisioning, one per guest while the
+ *     guests are built in parallel, and short-lived helpers)
+ * @param ledger records every VM the moment its clone call returns
+ * @param pveClients opens API clients for the host and the guests
+ * @param ssh opens SSH sessions to the host and the guests
+ * @param installationId this installation's UUID: the markers it writes, the only VMs it destroys
+ * @param poll the backoff of the engine's own polling (agent address, API back after a restart,
+ *     quorum)
+ */
+public record EngineContext(
+        Clock clock,
+        Sleeper sleeper,
+        ThreadFactory threads,
+        Ledger ledger,
+        PveClientFactory pveClients,
+        SshConnector ssh,
+        UUID installationId,
+        Backoff poll) {
+    /** Polling of the engine's own waits: 500 ms growing by half up to 5 s. */
+    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
+
+    public EngineContext {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(pveClients, "pveClients");
+        Objects.requireNonNull(ssh, "ssh");
+        Objects.requireNonNull(installationId, "installationId");
+        Objects.requireNonNull(poll, "poll");
+    }
+
+    /** A waiter on this context's clock and sleeper. */
+    public Waiter waiter() {
+        return new Waiter(clock, sleeper);
+    }
+
+    /** A builder with system time, daemon threads, an in-memory ledger and standard clients. */
+    public static Builder builder(UUID installationId) {
+        return new Builder(installationId);
+    }
+
+    /** Collects the context; every setter is optional except the installation id. */
+    public static final class Builder {
+        private final UUID installationId;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private ThreadFactory threads;
+        private Ledger ledger;
+        private PveClientFactory pveClients;
+        private SshConnector ssh;
+        private Backoff poll = DEFAULT_POLL;
+
+        private Builder(UUID installationId) {
+            this.installationId = Objects.requireNonNull(installationId, "installationId");
+        }
+
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper v) {
+            sleeper = v;
+            return this;
+        }
+
+        public Builder threads(ThreadFactory v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder ledger(Ledger v) {
+            ledger = v;
+            return this;
+        }
+
+        /** Default: {@link PveClientFactory#standard(Clock, Sleeper)} with this builder's clock and sleeper. */
+        public Builder pveClients(PveClientFactory v) {
+            pveClients = v;
+            return this;
+        }
+
+        /** Default: a connector with {@link SshTimeouts#DEFAULTS} and this builder's clock and sleeper. */
+        public Builder ssh(SshConnector v) {
+            ssh = v;
+            return this;
+        }
+
+        public Builder poll(Backoff v) {
+            poll = v;
+            return this;
+        }
+
+        public EngineContext build() {
+            return new EngineContext(
+                    clock,
+                    sleeper,
+                    threads != null ? threads : daemonThreads(),
+                    ledger != null ? ledger : new InMemoryLedger(),
+                    pveClients != null ? pveClients : PveClientFactory.standard(clock, sleeper),
+                    ssh != null ? ssh : new SshConnector(SshTimeouts.DEFAULTS, clock, sleeper),
+                    installationId,
+                    poll);
+        }
+    }
+
+    /** Daemon threads named {@code nested-pve-<n>}: a stuck provisioning never keeps a JVM alive. */
+    static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "nested-pve-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.nestedpve.lifecycle;
+
+import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
+import io.jenkins.plugins.nestedpve.cluster.SecretInputRunner;
+import io.jenkins.plugins.nestedpve.pve.Fingerprint;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.PveCredentials;
+import io.jenkins.plugins.nestedpve.pve.PveTransportException;
+import io.jenkins.plugins.nestedpve.ssh.ExecResult;
+import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
+import io.jenkins.plugins.nestedpve.ssh.LineSink;
+import io.jenkins.plugins.nestedpve.ssh.SensitiveCommand;
+import io.jenkins.plugins.nestedpve.ssh.SshAuth;
+import io.jenkins.plugins.nestedpve.ssh.SshDisconnectedException;
+import io.jenkins.plugins.nestedpve.ssh.SshSession;
+import io.jenkins.plugins.nestedpve.ssh.SshTarget;
+import io.jenkins.plugins.nestedpve.wait.Deadline;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How the engine reaches a guest: SSH as root (the template's credentials first, the cluster's root
+ * password after the identity step), and the guest's API as {@code root@pam} with a ticket, pinned
+ * to the fingerprint read over the SSH session that is already trusted.
+ */
+final class GuestAccess {
+    private final ProvisionRun run;
+
+    GuestAccess(ProvisionRun run) {
+        this.run = run;
+    }
+
+    SshTarget target(GuestNode node) {
+        return new SshTarget(node.address, run.spec.guestSshPort(), "root");
+    }
+
+    /** Login with the template's credentials (before the identity step). */
+    SshAuth templateAuth() {
+        GuestCredentials c = run.guestCredentials;
+        if (c.templateRootPassword().isPresent()) {
+            return SshAuth.password(c.templateRootPassword().get().reveal());
+        }
+        String pem = c.privateKeyPem().orElseThrow().reveal();
+        return c.keyPassphrase().isPresent()
+                ? SshAuth.privateKey(pem, c.keyPassphrase().get().reveal())
+                : SshAuth.privateKey(pem);
+    }
+
+    /** Login after the identity step: the key still works; a template password was replaced. */
+    SshAuth clusterAuth() {
+        return run.guestCredentials.templateRootPassword().isPresent()
+                ? SshAuth.password(run.rootPassword.reveal())
+                : templateAuth();
+    }
+
+    /**
+     * Connects and proves the session with a harmless command, retrying refused connections and
+     * sessions dropped right after login (sshd restarting while the guest boots) until {@code
+     * deadline}.
+     */
+    SshSession connect(GuestNode node, SshAuth auth, HostKeyPolicy policy, Deadline deadline)
+            throws InterruptedException {
+        int attempt = 0;
+        while (true) {
+            SshSession s = run.ctx.ssh().connectWithRetry(target(node), auth, policy, deadline);
+            try {
+                s.run("hostname", run.spec.timeouts().command());
+                return s;
+            } catch (SshDisconnectedException e) {
+                s.close();
+                if (deadline.expired()) {
+                    throw e;
+                }
+                run.ctx.sleeper().sleep(deadline.cap(run.ctx.poll().delay(attempt++)));
+            } catch (RuntimeException | InterruptedException e) {
+                s.close();
+                throw e;
+            }
+        }
+    }
+
+    /** A root@pam ticket client for the guest, pinned to {@code pin}. */
+    PveClient api(GuestNode node, Fingerprint pin) {
+        return run.ctx
+                .pveClients()
+                .connect(
+                        node.address,
+                        run.spec.guestApiPort(),
+                        node.name,
+                        pin,
+                        PveCredentials.rootTicket(run.rootPassword.reveal()));
+    }
+
+    /**
+     * Waits until the guest's API answers (pveproxy restarts after certificate changes), logged in
+     * as root@pam; connection failures are retried until {@code deadline}.
+     */
+    void awaitApi(GuestNode node, Deadline deadline) throws InterruptedException {
+        run.waiter()
+                .until(
+                        "the PVE API of " + node.name + " on " + node.address + ":" + run.spec.guestApiPort()
+                                + " should answer",
+                        deadline,
+                        run.ctx.poll(),
+                        () -> {
+                            try {
+                                return Optional.of(node.api.version());
+                            } catch (PveTransportException e) {
+                                return Optional.empty();
+                            }
+                        });
+    }
+
+    /**
+     * The fingerprint of the certificate the guest serves, read over the trusted SSH session:
+     * {@code pveproxy-ssl.pem} when present (custom certificate), else {@code pve-ssl.pem} (pve-facts
+     * §1.6), hashed here. Empty when neither can be read.
+     */
+    Optional<Fingerprint> servedFingerprint(GuestNode node) throws InterruptedException {
+        Duration t = run.spec.timeouts().command();
+        for (String file : new String[] {"/etc/pve/local/pveproxy-ssl.pem", "/etc/pve/local/pve-ssl.pem"}) {
+            ExecResult r = node.ssh.run("cat " + file, t);
+            if (r.ok()) {
+                Optional<Fingerprint> fp = Pem.firstCertificateFingerprint(r.stdout());
+                if (fp.isPresent()) {
+                    return fp;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The SSH session as the identity step's runner, feeding secrets through stdin only. */
+    static SecretInputRunner runner(SshSession ssh) {
+        return new SecretInputRunner() {
+            @Override
+            public ExecResult run(String command, Duration timeout) throws InterruptedException {
+                return ssh.run(command, timeout);
+            }
+
+            @Override
+            public ExecResult runWithSecretInput(String command, String secretInput, Duration timeout)
+                    throws InterruptedException {
+                SensitiveCommand c =
+                        SensitiveCommand.of(command, firstWord(command)).withStdin(secretInput);
+                return ssh.exec(c, timeout, LineSink.DISCARD, LineSink.DISCARD);
+            }
+        };
+    }
+
+    private static String firstWord(String command) {
+        String w = command.strip().split("\\s+")[0].replace("'", "");
+        return w.matches("[A-Za-z0-9_./-]{1,40}") ? w : "command";
+    }
+}

@@ -1,0 +1,176 @@
+package io.jenkins.plugins.nestedpve.lifecycle;
+
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
+import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
+import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
+import io.jenkins.plugins.nestedpve.cluster.NestedNode;
+import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.cluster.RootPasswords;
+import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.events.Timeline;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.wait.Deadline;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The facade the CLI and the Jenkins plugin call: provisions nested PVE clusters, tears them down
+ * and reaps what was left behind. One engine per installation and process; thread-safe, any number
+ * of provisionings may run at once. Clones of one template are serialized by a lock of this engine
+ * (not a global one).
+ *
+ * <pre>{@code
+ * NestedPveEngine engine = new NestedPveEngine(EngineContext.builder(installationId).ledger(ledger).build());
+ * Provisioning p = engine.start(spec, hostCredentials, guestCredentials, listener);
+ * NestedCluster cluster = p.await();          // or p.cancel() from another thread
+ * ...
+ * TeardownReport report = engine.teardown(cluster, hostCredentials, listener);
+ * }</pre>
+ */
+public final class NestedPveEngine {
+    /** Bound for a teardown called directly (without a spec): 10 minutes. */
+    public static final Duration TEARDOWN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final EngineContext ctx;
+    private final TemplateLocks templateLocks = new TemplateLocks();
+    private final Set<String> activeLeases = ConcurrentHashMap.newKeySet();
+    private final RootPasswords passwords = new RootPasswords();
+
+    public NestedPveEngine(EngineContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    public EngineContext context() {
+        return ctx;
+    }
+
+    /**
+     * Starts provisioning on a new thread and returns at once.
+     *
+     * @param spec what to build; its installation id must be this engine's
+     * @param host the physical host's API token (and SSH login for the nesting preflight)
+     * @param guest how to log in to a fresh clone (the template's root password or key)
+     * @param listener progress events; called from several threads; exceptions it throws are ignored
+     * @throws IllegalArgumentException when the spec belongs to another installation
+     */
+    public Provisioning start(
+            ClusterSpec spec, HostCredentials host, GuestCredentials guest, ProgressListener listener) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(guest, "guest");
+        if (!spec.installationId().equals(ctx.installationId())) {
+            throw new IllegalArgumentException("the spec is for installation " + spec.installationId()
+                    + " but this engine is installation " + ctx.installationId()
+                    + " — build the spec with the engine's installation id");
+        }
+        String lease = UUID.randomUUID().toString();
+        Timeline timeline = new Timeline(ctx.clock());
+        ProgressListener events = ProgressListener.composite(timeline, ProgressListener.safe(listener));
+        Cancellation cancellation = new Cancellation();
+        Secret rootPassword = passwords.next();
+        Provisioning handle = new Provisioning(lease, spec, rootPassword, cancellation, timeline);
+        ExecutorService helpers = Executors.newCachedThreadPool(ctx.threads());
+        ProvisionRun.Builder b = new ProvisionRun.Builder();
+        b.ctx = ctx;
+        b.templateLocks = templateLocks;
+        b.spec = spec;
+        b.hostCredentials = host;
+        b.guestCredentials = guest;
+        b.lease = lease;
+        b.rootPassword = rootPassword;
+        b.listener = events;
+        b.cancellation = cancellation;
+        b.shield = new Shield(helpers);
+        Provisioner provisioner = new Provisioner(b.build(), timeline);
+        activeLeases.add(lease);
+        Thread t = ctx.threads().newThread(() -> runProvisioning(provisioner, handle, cancellation, helpers));
+        t.start();
+        return handle;
+    }
+
+    private void runProvisioning(
+            Provisioner provisioner, Provisioning handle, Cancellation cancellation, ExecutorService helpers) {
+        cancellation.enter();
+        NestedCluster cluster = null;
+        Throwable failure = null;
+        try {
+            cluster = provisioner.provision();
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            cancellation.leave();
+            helpers.shutdown();
+            // before the result is visible: whoever awaits it sees the lease as no longer active
+            activeLeases.remove(handle.lease());
+        }
+        if (failure == null) {
+            handle.complete(cluster);
+        } else {
+            handle.fail(failure);
+        }
+    }
+
+    /**
+     * Provisions and waits: {@link #start} then {@link Provisioning#await()}. An interrupt of the
+     * calling thread cancels the provisioning (cleanup is awaited, the flag restored).
+     *
+     * @throws ProvisioningException naming the phase, the node and the cause
+     */
+    public NestedCluster provision(
+            ClusterSpec spec, HostCredentials host, GuestCredentials guest, ProgressListener listener) {
+        return start(spec, host, guest, listener).await();
+    }
+
+    /**
+     * Destroys a provisioned cluster: its nodes, whatever the ledger holds for its lease, and any VM on
+     * the host carrying its lease's marker. Only VMs with this installation's marker are destroyed.
+     */
+    public TeardownReport teardown(NestedCluster cluster, HostCredentials host, ProgressListener listener) {
+        LeaseTargets targets = new LeaseTargets(cluster.lease());
+        for (NestedNode n : cluster.nodes()) {
+            targets.add(n.vmid(), n.name());
+        }
+        return teardown(targets, cluster.lease(), cluster.host(), host, listener);
+    }
+
+    /** Destroys every VM of {@code lease} on {@code hostRef} (ledger and marker sweep). */
+    public TeardownReport teardown(String lease, HostRef hostRef, HostCredentials host, ProgressListener listener) {
+        return teardown(new LeaseTargets(lease), lease, hostRef, host, listener);
+    }
+
+    private TeardownReport teardown(
+            LeaseTargets targets, String lease, HostRef hostRef, HostCredentials host, ProgressListener listener) {
+        try (PveClient client = HostClients.open(ctx.pveClients(), hostRef, host)) {
+            targets.fromLedger(ctx.ledger(), hostRef.id())
+                    .sweep(client, ctx.installationId(), v -> v.hasTag(OwnershipMarker.TAG));
+            return new Teardown(ctx, client, hostRef, ProgressListener.safe(listener))
+                    .destroy(targets.list(), lease, Deadline.after(ctx.clock(), TEARDOWN_TIMEOUT));
+        }
+    }
+
+    /** Destroys expired and orphaned guests of this installation on one host (see {@link Reaper}). */
+    public ReapReport reap(HostRef hostRef, HostCredentials host, ReapScope scope, ProgressListener listener) {
+        try (PveClient client = HostClients.open(ctx.pveClients(), hostRef, host)) {
+            return new Reaper(ctx, client, hostRef, activeLeases, listener).reap(scope, TEARDOWN_TIMEOUT);
+        }
+    }
+
+    /** The leases this engine is provisioning right now. */
+    public Set<String> activeLeases() {
+        return Set.copyOf(activeLeases);
+    }
+
+    @Override
+    public String toString() {
+        return "NestedPveEngine[installation " + ctx.installationId() + ", " + activeLeases.size()
+                + " provisioning(s) running]";
+    }
+}

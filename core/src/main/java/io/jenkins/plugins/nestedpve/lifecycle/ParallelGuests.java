@@ -1,0 +1,122 @@
+package io.jenkins.plugins.nestedpve.lifecycle;
+
+import io.jenkins.plugins.nestedpve.events.Phase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the guests of phase 2 in parallel, one thread each. The first failure stops the others
+ * (their threads are interrupted) and is the one reported; a cancellation of the orchestrator does
+ * the same. This returns or throws only after every guest thread has ended, so that cleanup never
+ * races a clone still being sent.
+ */
+final class ParallelGuests {
+    /** How long to wait for interrupted guest threads beyond the command timeout. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
+    private final ProvisionRun run;
+
+    ParallelGuests(ProvisionRun run) {
+        this.run = run;
+    }
+
+    void buildAll() {
+        ExecutorService pool = Executors.newFixedThreadPool(run.nodes.size(), run.ctx.threads());
+        CompletionService<GuestNode> done = new ExecutorCompletionService<>(pool);
+        List<Future<GuestNode>> futures = new ArrayList<>();
+        for (GuestNode n : run.nodes) {
+            futures.add(done.submit(() -> {
+                new GuestBuilder(run, n).build();
+                return n;
+            }));
+        }
+        RuntimeException first = null;
+        try {
+            for (int i = 0; i < futures.size() && first == null; i++) {
+                first = failureOf(done.take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cancelled: the guests' own failures name their phases
+        } finally {
+            pool.shutdownNow();
+            awaitEnd(pool);
+        }
+        if (first == null) {
+            first = firstFailure(futures);
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static RuntimeException failureOf(Future<GuestNode> f) throws InterruptedException {
+        try {
+            f.get();
+            return null;
+        } catch (ExecutionException e) {
+            return asRuntime(e.getCause());
+        }
+    }
+
+    /** After a cancellation: the first guest failure in node order, or a cancellation of phase 2. */
+    private RuntimeException firstFailure(List<Future<GuestNode>> futures) {
+        for (Future<GuestNode> f : futures) {
+            if (f.isDone() && !f.isCancelled()) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    return asRuntime(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (Thread.currentThread().isInterrupted() || run.cancellation.cancelled()) {
+            return new ProvisioningException(
+                    Phase.CLONE, null, new InterruptedException("cancelled while the" + " guests were being built"));
+        }
+        return null;
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException(t);
+    }
+
+    /** Waits for the guest threads to end, also when interrupted again (the flag is kept). */
+    private void awaitEnd(ExecutorService pool) {
+        long limit = run.spec.timeouts().command().plus(STOP_GRACE).toMillis();
+        boolean interrupted = false;
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
+        while (true) {
+            try {
+                long left = until - System.nanoTime();
+                if (pool.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS) || left <= 0) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (!pool.isTerminated()) {
+            run.warn("a guest thread did not stop within " + limit + " ms after the provisioning was stopped;"
+                    + " cleanup goes on without it");
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

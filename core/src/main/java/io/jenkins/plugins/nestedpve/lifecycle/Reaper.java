@@ -1,0 +1,119 @@
+package io.jenkins.plugins.nestedpve.lifecycle;
+
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
+import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.lifecycle.ReapReport.Decision;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
+import io.jenkins.plugins.nestedpve.pve.VmResource;
+import io.jenkins.plugins.nestedpve.wait.Deadline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sweeps one physical host for guests this installation left behind: lists the VMs ({@code
+ * /cluster/resources}), reads each config's ownership marker and destroys those of this installation
+ * that are expired (keep-on-failure) or orphaned (lease unknown to the {@link LeaseOracle}) within the
+ * {@link ReapScope}. A VM without this installation's marker is never touched, inside the VMID range
+ * or not; {@link Teardown} reads the marker once more before destroying.
+ */
+public final class Reaper {
+    private final EngineContext ctx;
+    private final PveClient host;
+    private final HostRef hostRef;
+    private final Set<String> activeLeases;
+    private final ProgressListener listener;
+
+    /**
+     * @param host a client of the physical host (token)
+     * @param activeLeases leases being provisioned right now by this process: never reaped
+     */
+    public Reaper(
+            EngineContext ctx, PveClient host, HostRef hostRef, Set<String> activeLeases, ProgressListener listener) {
+        this.ctx = ctx;
+        this.host = host;
+        this.hostRef = hostRef;
+        this.activeLeases = Set.copyOf(activeLeases);
+        this.listener = ProgressListener.safe(listener);
+    }
+
+    /**
+     * Examines every VM of the host and destroys what {@code scope} allows.
+     *
+     * @param teardownTimeout bound for destroying the reaped VMs
+     */
+    public ReapReport reap(ReapScope scope, Duration teardownTimeout) {
+        List<Decision> reaped = new ArrayList<>();
+        List<Decision> kept = new ArrayList<>();
+        int examined = 0;
+        int foreign = 0;
+        for (VmResource v : host.vmResources()) {
+            if (!v.isQemu() || v.template() || !hostRef.node().equals(v.node())) {
+                continue;
+            }
+            examined++;
+            Optional<OwnershipMarker> marker = marker(v);
+            if (marker.isEmpty() || !marker.get().isOwnedBy(ctx.installationId())) {
+                foreign++;
+                continue;
+            }
+            decide(v.vmid(), marker.get(), scope).ifPresent(vd -> (vd.reap() ? reaped : kept).add(vd.decision()));
+        }
+        List<Teardown.Target> targets =
+                reaped.stream().map(d -> new Teardown.Target(d.vmid(), null)).toList();
+        TeardownReport report = targets.isEmpty()
+                ? TeardownReport.empty()
+                : new Teardown(ctx, host, hostRef, listener)
+                        .destroy(targets, null, Deadline.after(ctx.clock(), teardownTimeout));
+        return new ReapReport(examined, foreign, reaped, kept, report);
+    }
+
+    /** A decision and whether it is to reap. */
+    private record Verdict(boolean reap, Decision decision) {
+        static Verdict reap(int vmid, String lease, String reason) {
+            return new Verdict(true, new Decision(vmid, lease, reason));
+        }
+
+        static Verdict keep(int vmid, String lease, String reason) {
+            return new Verdict(false, new Decision(vmid, lease, reason));
+        }
+    }
+
+    /** Reap, keep, or ignore (another owner). */
+    private Optional<Verdict> decide(int vmid, OwnershipMarker m, ReapScope scope) {
+        if (scope.ownerIfSet().filter(o -> !o.equals(m.owner())).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = ctx.clock().instant();
+        if (activeLeases.contains(m.lease())) {
+            return Optional.of(Verdict.keep(vmid, m.lease(), "being provisioned by this engine"));
+        }
+        if (m.expires() != null) {
+            return Optional.of(
+                    m.expired(ctx.clock())
+                            ? Verdict.reap(vmid, m.lease(), "expired at " + m.expires())
+                            : Verdict.keep(vmid, m.lease(), "kept for debugging until " + m.expires()));
+        }
+        if (scope.leases().isKnown(m.lease())) {
+            return Optional.of(Verdict.keep(vmid, m.lease(), "lease in use"));
+        }
+        if (Duration.between(m.created(), now).compareTo(scope.minAge()) < 0) {
+            return Optional.of(Verdict.keep(vmid, m.lease(), "lease unknown, but created only at " + m.created()));
+        }
+        return Optional.of(Verdict.reap(vmid, m.lease(), "owner gone: lease " + m.lease() + " is unknown"));
+    }
+
+    private Optional<OwnershipMarker> marker(VmResource v) {
+        try {
+            return OwnershipMarker.parse(
+                    host.vmConfig(v.node(), v.vmid()).description().orElse(null));
+        } catch (PveNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

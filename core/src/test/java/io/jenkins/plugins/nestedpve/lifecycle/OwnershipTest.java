@@ -1,0 +1,185 @@
+package io.jenkins.plugins.nestedpve.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
+import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
+import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.sim.model.SimVm;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Only VMs with this installation's marker are ever destroyed: foreign VMs inside the VMID range
+ * survive teardown and the reaper; kept (keep-on-failure) clusters are reaped once expired, orphans
+ * once their lease is unknown.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OwnershipTest {
+    /** In the engine's VMID range: an unmarked VM and one of another installation. */
+    private static final int UNMARKED = 80000;
+
+    private static final int FOREIGN = 80001;
+
+    private SimLab lab;
+    private PveClient host;
+
+    @BeforeAll
+    void start() throws Exception {
+        lab = new SimLab(SimLab.simulator(0.002).start());
+        host = lab.hostClient();
+        create(UNMARKED, "someone-elses", null);
+        OwnershipMarker other = new OwnershipMarker(
+                1,
+                UUID.randomUUID().toString(),
+                "other-lease",
+                "np-x",
+                "np-x-n1",
+                "another installation",
+                "x#1",
+                Instant.now(),
+                Instant.now().minus(Duration.ofDays(1)));
+        create(FOREIGN, "other-installation", other.format());
+    }
+
+    private void create(int vmid, String name, String description) throws InterruptedException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("vmid", vmid);
+        p.put("name", name);
+        p.put("memory", 512);
+        p.put("tags", OwnershipMarker.TAG);
+        if (description != null) {
+            p.put("description", description);
+        }
+        host.tasks().await(host.createVm(lab.sim.hostNode(), p));
+    }
+
+    @AfterAll
+    void stop() {
+        host.close();
+        lab.close();
+    }
+
+    @AfterEach
+    void foreignVmsSurvive() {
+        assertThat(lab.sim.vm(UNMARKED)).isPresent();
+        assertThat(lab.sim.vm(FOREIGN)).isPresent();
+    }
+
+    private List<Integer> ourVmids() {
+        return lab.ourVms().stream().map(SimVm::vmid).toList();
+    }
+
+    @Test
+    void teardownOfALeaseSkipsAVmWithoutOurMarkerEvenWhenTheLedgerNamesIt() {
+        NestedCluster cluster =
+                lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        assertThat(cluster.firstNode().vmid()).isNotIn(UNMARKED, FOREIGN);
+        // a stale ledger entry (e.g. a VMID taken by someone else after a lost clone answer)
+        lab.ledger.record(
+                LedgerEntry.created(cluster.lease(), cluster.name(), lab.host(), UNMARKED, "stale", Instant.now()));
+
+        TeardownReport report = lab.engine.teardown(cluster.lease(), lab.host(), lab.token(), ProgressListener.NOOP);
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.vms()).anySatisfy(v -> {
+            assertThat(v.vmid()).isEqualTo(UNMARKED);
+            assertThat(v.result()).isEqualTo(TeardownReport.Result.NOT_OURS);
+        });
+        assertThat(report.count(TeardownReport.Result.DESTROYED)).isEqualTo(1);
+        assertThat(ourVmids()).isEmpty();
+    }
+
+    @Test
+    void keepOnFailureMarksTheGuestsWithAnExpiryAndTheReaperDestroysThemOnceExpired() {
+        ProgressListener failStart =
+                new PhaseHook(Phase.START, null, () -> lab.sim.faults().failNextTask("qmstart"));
+        ProvisioningException e = catchThrowableOfType(
+                ProvisioningException.class,
+                () -> lab.engine.provision(
+                        lab.spec(1).keepOnFailure(Duration.ofHours(2)).build(), lab.token(), lab.guest(), failStart));
+        assertThat(e.keptUntil()).isPresent();
+        assertThat(ourVmids()).hasSize(1);
+        for (SimVm vm : lab.ourVms()) {
+            OwnershipMarker m = OwnershipMarker.parse(vm.get("description")).orElseThrow();
+            assertThat(m.expires()).isEqualTo(e.keptUntil().get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        }
+
+        ReapReport now = lab.engine.reap(lab.host(), lab.token(), ReapScope.expiredOnly(), ProgressListener.NOOP);
+        assertThat(now.reaped()).isEmpty();
+        assertThat(now.kept())
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("kept for debugging"));
+        assertThat(ourVmids()).hasSize(1);
+
+        ReapReport later = engineAt(Duration.ofHours(3))
+                .reap(lab.host(), lab.token(), ReapScope.expiredOnly(), ProgressListener.NOOP);
+        assertThat(later.reaped())
+                .hasSize(1)
+                .allSatisfy(d -> assertThat(d.reason()).startsWith("expired at"));
+        assertThat(later.foreign()).isEqualTo(2);
+        assertThat(later.teardown().ok()).isTrue();
+        assertThat(ourVmids()).isEmpty();
+    }
+
+    @Test
+    void theReaperDestroysOrphansWhoseLeaseIsUnknownAndNothingElse() {
+        NestedCluster live = lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        NestedCluster orphan =
+                lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        LeaseOracle oracle = lease -> lease.equals(live.lease());
+
+        ReapReport report = lab.engine.reap(
+                lab.host(), lab.token(), ReapScope.orphans(oracle).withMinAge(Duration.ZERO), ProgressListener.NOOP);
+
+        assertThat(report.reaped()).singleElement().satisfies(d -> {
+            assertThat(d.vmid()).isEqualTo(orphan.firstNode().vmid());
+            assertThat(d.reason()).startsWith("owner gone");
+        });
+        assertThat(ourVmids()).containsExactly(live.firstNode().vmid());
+        lab.engine.teardown(live, lab.token(), ProgressListener.NOOP);
+        assertThat(ourVmids()).isEmpty();
+    }
+
+    @Test
+    void theReaperLeavesFreshOrphansAloneDuringTheGracePeriod() {
+        NestedCluster young =
+                lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        ReapReport report =
+                lab.engine.reap(lab.host(), lab.token(), ReapScope.orphans(lease -> false), ProgressListener.NOOP);
+        assertThat(report.reaped()).isEmpty();
+        assertThat(report.kept())
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("lease unknown"));
+        lab.engine.teardown(young, lab.token(), ProgressListener.NOOP);
+    }
+
+    /** An engine of the same installation and ledger whose clock runs {@code ahead}. */
+    private NestedPveEngine engineAt(Duration ahead) {
+        Clock later = Clock.offset(lab.ctx.clock(), ahead);
+        EngineContext c = new EngineContext(
+                later,
+                lab.ctx.sleeper(),
+                lab.ctx.threads(),
+                lab.ctx.ledger(),
+                lab.ctx.pveClients(),
+                lab.ctx.ssh(),
+                lab.ctx.installationId(),
+                lab.ctx.poll());
+        return new NestedPveEngine(c);
+    }
+}

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.nestedpve.lifecycle;
+
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
+import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
+import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
+import io.jenkins.plugins.nestedpve.cluster.InMemoryLedger;
+import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.cluster.SshHostKeys;
+import io.jenkins.plugins.nestedpve.cluster.Timeouts;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.PveCredentials;
+import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
+import io.jenkins.plugins.nestedpve.sim.Simulator;
+import io.jenkins.plugins.nestedpve.sim.model.SimVm;
+import io.jenkins.plugins.nestedpve.ssh.SshConnector;
+import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
+import io.jenkins.plugins.nestedpve.wait.Backoff;
+import io.jenkins.plugins.nestedpve.wait.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A simulated physical host plus an engine wired to it for tests: the simulator's latencies are
+ * scaled down, and the engine polls with millisecond backoffs, so minutes of PVE run in well under a
+ * second. Timeouts are real-time bounds sized for a loaded CI machine.
+ */
+final class SimLab implements AutoCloseable {
+    static final Backoff FAST = new Backoff(Duration.ofMillis(5), 2.0, Duration.ofMillis(50));
+    static final RetryPolicy FAST_RETRY =
+            new RetryPolicy(5, new Backoff(Duration.ofMillis(10), 2.0, Duration.ofMillis(100)));
+    static final SshTimeouts SSH = new SshTimeouts(
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            3,
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10),
+            new Backoff(Duration.ofMillis(10), 2.0, Duration.ofMillis(200)));
+    /** Generous real-time bounds; nothing in the simulator comes near them. */
+    static final Timeouts TIMEOUTS = new Timeouts(
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(120));
+
+    private static final AtomicInteger CLUSTERS = new AtomicInteger();
+
+    final Simulator sim;
+    final UUID installation = UUID.randomUUID();
+    final InMemoryLedger ledger = new InMemoryLedger();
+    final EngineContext ctx;
+    final NestedPveEngine engine;
+
+    SimLab(Simulator sim) {
+        this.sim = sim;
+        Clock clock = Clock.systemUTC();
+        this.ctx = EngineContext.builder(installation)
+                .clock(clock)
+                .sleeper(Sleeper.SYSTEM)
+                .ledger(ledger)
+                .pveClients(PveClientFactory.standard(clock, Sleeper.SYSTEM, FAST_RETRY, FAST))
+                .ssh(new SshConnector(SSH, clock, Sleeper.SYSTEM))
+                .poll(FAST)
+                .build();
+        this.engine = new NestedPveEngine(ctx);
+    }
+
+    /** A simulator with latencies scaled by {@code scale}. */
+    static Simulator.Builder simulator(double scale) {
+        return Simulator.builder().latencyScale(scale).vmidRange(80000, 80999);
+    }
+
+    HostRef host() {
+        return HostRef.of(sim.apiUrl(), sim.hostNode(), sim.fingerprint());
+    }
+
+    /** The host with SSH access, its host key pinned from the simulator's file system. */
+    HostRef hostWithSsh() {
+        String pub = sim.host().fs().read("/etc/ssh/ssh_host_ed25519_key.pub").orElseThrow();
+        String fp = SshHostKeys.parse(pub).get(0).fingerprint();
+        return host().withSsh(new HostSshTarget(sim.hostAddress(), sim.hostSshPort(), "root", fp));
+    }
+
+    HostCredentials token() {
+        return HostCredentials.apiToken(sim.tokenId(), Secret.of(sim.tokenSecret()))
+                .build();
+    }
+
+    HostCredentials tokenAndSsh() {
+        return HostCredentials.apiToken(sim.tokenId(), Secret.of(sim.tokenSecret()))
+                .sshPassword("root", Secret.of(sim.hostRootPassword()))
+                .build();
+    }
+
+    GuestCredentials guest() {
+        return GuestCredentials.password(Secret.of(sim.guestRootPassword()));
+    }
+
+    /** A spec for this lab: template 9000, small guests, a unique cluster name, the default VMID range. */
+    ClusterSpecBuilder spec(int nodes) {
+        return ClusterSpec.builder()
+                .host(host())
+                .templateVmid(sim.template().vmid())
+                .nodes(nodes)
+                .cores(2)
+                .memoryMiB(2048)
+                .clusterName("np-t" + CLUSTERS.incrementAndGet())
+                .vmidRange(80000, 80999)
+                .guestSshPort(sim.guestSshPort())
+                .guestApiPort(sim.apiPort())
+                .timeouts(TIMEOUTS)
+                .owner("lifecycle-test")
+                .buildRef("test#" + CLUSTERS.get())
+                .installationId(installation);
+    }
+
+    /** A token client of the host, for checks. */
+    PveClient hostClient() {
+        return ctx.pveClients()
+                .connect(
+                        sim.hostAddress(),
+                        sim.apiPort(),
+                        sim.hostNode(),
+                        io.jenkins.plugins.nestedpve.pve.Fingerprint.parse(sim.fingerprint()),
+                        PveCredentials.ApiToken.of(sim.tokenId(), sim.tokenSecret()));
+    }
+
+    /** VMs on the host other than templates. */
+    List<SimVm> guestVms() {
+        return sim.vms().stream().filter(v -> !v.isTemplate()).toList();
+    }
+
+    /** VMs on the host whose description carries this lab's installation id. */
+    List<SimVm> ourVms() {
+        return guestVms().stream()
+                .filter(v -> String.valueOf(v.get("description")).contains(installation.toString()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+}
