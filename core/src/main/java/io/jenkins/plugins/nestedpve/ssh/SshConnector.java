@@ -130,6 +130,7 @@ public final class SshConnector {
 
     private SSHClient newClient(Duration connectTimeout) {
         SSHClient client = new SSHClient(config);
+        client.setSocketFactory(new NoDelaySocketFactory());
         client.setConnectTimeout(SshTimeouts.millis(connectTimeout));
         client.setTimeout(SshTimeouts.millis(timeouts.socketRead()));
         client.getTransport().setTimeoutMs(SshTimeouts.millis(timeouts.transport()));
