@@ -186,7 +186,7 @@ final class EnvironmentCheck {
     private void capacity(String node) {
         NodeStatus s = host.nodeStatus(node);
         HostCapacity cap = new HostCapacity(
-                s.memory().total(), s.memory().free(), s.cpuinfo().cpus());
+                s.memory().total(), s.memory().available(), s.cpuinfo().cpus());
         problems.addAll(CapacityCheck.problems(cap, node, spec.nodes(), spec.memoryMiB(), spec.cores()));
     }
 

@@ -60,9 +60,13 @@ public record NodeStatus(CpuInfo cpuinfo, Memory memory, String pveversion, Stri
     }
 
     /** RAM in bytes. */
-    public record Memory(long total, long used, long free) {
+    public record Memory(long total, long used, long free, long available) {
         static Memory from(JsonNode m) {
-            return new Memory(Json.asLong(m, "total", 0), Json.asLong(m, "used", 0), Json.asLong(m, "free", 0));
+            long free = Json.asLong(m, "free", 0);
+            // `available` (MemAvailable: free plus reclaimable cache) is what a new VM can really get;
+            // older nodes may not report it, then `free` is the conservative stand-in.
+            return new Memory(
+                    Json.asLong(m, "total", 0), Json.asLong(m, "used", 0), free, Json.asLong(m, "available", free));
         }
     }
 

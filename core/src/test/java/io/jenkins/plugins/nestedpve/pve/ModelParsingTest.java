@@ -73,6 +73,17 @@ class ModelParsingTest {
     }
 
     @Test
+    void nodeMemoryPrefersAvailableAndFallsBackToFree() throws Exception {
+        NodeStatus withAvailable =
+                NodeStatus.from(json("{'memory':{'total':'1000','used':900,'free':100,'available':'550'}}"));
+        NodeStatus withoutAvailable = NodeStatus.from(json("{'memory':{'total':1000,'used':900,'free':100}}"));
+
+        assertThat(withAvailable.memory().available()).isEqualTo(550);
+        assertThat(withAvailable.memory().free()).isEqualTo(100);
+        assertThat(withoutAvailable.memory().available()).isEqualTo(100);
+    }
+
+    @Test
     void permissionsInheritFromParentsOnlyWhenPropagated() throws Exception {
         Permissions p = Permissions.from(json("{'/':{'Sys.Audit':1},'/vms':{'VM.Allocate':1,'VM.Audit':0},"
                 + "'/storage/local':{'Datastore.AllocateSpace':0}}"));
