@@ -111,12 +111,34 @@ public final class SshSession implements CommandRunner, AutoCloseable {
             SensitiveCommand command, Deadline deadline, Duration budget, LineSink stdout, LineSink stderr)
             throws InterruptedException {
         ensureOpen("`" + command.label() + "`");
-        KillableChannel session = openChannel("`" + command.label() + "`");
+        KillableChannel session = null;
         try {
+            session = openChannel("`" + command.label() + "`");
             return new RemoteExec(this, readers, command, deadline, budget).run(session, stdout, stderr);
+        } catch (SshException e) {
+            throw asInterruptionIfCaused(e, command.label());
         } finally {
-            closeQuietly(session);
+            if (session != null) {
+                closeQuietly(session);
+            }
         }
+    }
+
+    /**
+     * sshj turns an interrupt of its internal waits into its own I/O exceptions; callers of {@link
+     * #exec} are promised an {@link InterruptedException} for an interrupt, so translate it back.
+     */
+    private static SshException asInterruptionIfCaused(SshException e, String label) throws InterruptedException {
+        boolean interrupted = Thread.interrupted();
+        for (Throwable t = e; t != null && !interrupted; t = t.getCause()) {
+            interrupted = t instanceof InterruptedException || t instanceof java.io.InterruptedIOException;
+        }
+        if (interrupted) {
+            InterruptedException ie = new InterruptedException("interrupted while running `" + label + "`");
+            ie.initCause(e);
+            throw ie;
+        }
+        return e;
     }
 
     /** Uploads {@code content} as UTF-8; see {@link #upload(byte[], String, int)}. */

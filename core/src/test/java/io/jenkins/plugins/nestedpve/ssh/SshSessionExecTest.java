@@ -229,6 +229,24 @@ class SshSessionExecTest {
     }
 
     @Test
+    void interruptBeforeTheChannelOpensIsAnInterruptNotAnSshFailure() throws Exception {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                session.exec("echo never", Duration.ofSeconds(10), LineSink.DISCARD, LineSink.DISCARD);
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        caller.start();
+
+        assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(session.run("exit 0", Duration.ofSeconds(10)).ok()).isTrue();
+    }
+
+    @Test
     void droppedConnectionDuringACommandIsReportedAsDisconnect() {
         assertThatThrownBy(() -> session.run("drop", Duration.ofSeconds(10)))
                 .isInstanceOfSatisfying(SshDisconnectedException.class, e -> {
