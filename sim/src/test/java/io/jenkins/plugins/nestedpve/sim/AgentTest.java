@@ -121,4 +121,24 @@ class AgentTest {
         assertThat(st.path("exitcode").asInt()).isEqualTo(3);
         assertThat(st.path("out-data").asText()).isEqualTo("pve84-tmpl\n");
     }
+
+    @Test
+    void agentExecInputDataNeverReachesTheRequestLog() throws Exception {
+        cloneOf(sim9, 707);
+        GuestOps ops = new GuestOps(sim9);
+        Response s = ops.api().post("/nodes/" + sim9.hostNode() + "/qemu/707/status/start", Map.of());
+        assertThat(sim9.awaitTask(s.data().asText(), WAIT)).isEqualTo("OK");
+        sim9.awaitGuest(707, WAIT);
+        Response r = ops.api()
+                .postJson(
+                        path(sim9, 707, "exec"),
+                        Map.of("command", java.util.List.of("chpasswd"), "input-data", "root:s3cr3t-pw\n"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        var logged = sim9.requestLog().entries().stream()
+                .filter(e -> e.path().endsWith("/707/agent/exec"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(logged.params()).containsEntry("input-data", "**redacted**");
+        assertThat(logged.toString()).doesNotContain("s3cr3t-pw");
+    }
 }

@@ -87,4 +87,23 @@ class CloneTest {
         assertThat(taken.status()).isEqualTo(400);
         assertThat(taken.json().path("errors").path("vmid").asText()).isEqualTo("VM 9000 already exists");
     }
+
+    @Test
+    void linkedCloneOfAnOrdinaryVmNamesTheVolumeAndTheDrive() throws Exception {
+        assertThat(sim.awaitTask(clone(206, Map.of("full", "1")), WAIT)).isEqualTo("OK");
+        Response r = api.post("/nodes/" + node + "/qemu/206/clone", Map.of("newid", "207", "full", "0"));
+        assertThat(r.status()).isEqualTo(500);
+        // qemu-server:src/PVE/API2/Qemu.pm clone_vm: "Linked clone feature is not supported for '<volid>' (<drive>)"
+        assertThat(r.reason()).isEqualTo("Linked clone feature is not supported for 'local-lvm:vm-206-disk-0' (scsi0)");
+        assertThat(sim.vm(207)).isEmpty();
+    }
+
+    @Test
+    void fullCloneToAStorageWithoutVmImagesIsAParameterError() {
+        Response r = api.post(
+                "/nodes/" + node + "/qemu/9000/clone", Map.of("newid", "208", "full", "1", "storage", "local"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").path("storage").asText())
+                .isEqualTo("storage 'local' does not support vm images");
+    }
 }

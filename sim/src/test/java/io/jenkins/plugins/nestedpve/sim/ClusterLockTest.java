@@ -62,9 +62,11 @@ class ClusterLockTest {
         assertThat(List.of(sb, sc)).containsExactlyInAnyOrder("OK", "Cluster join aborted!");
         PveMachine loser = sb.equals("OK") ? c : b;
         String loserUpid = (sb.equals("OK") ? jc : jb).data().asText();
-        // the first join holds the config lock, then the cluster lacks quorum until it completes
+        // the first join holds the config lock; once it has added its node the cluster lacks quorum
+        // until that node runs corosync, so addnode refuses at once (ClusterConfig.pm check_cfs_quorum)
         assertThat(loser.tasks().find(loserUpid).orElseThrow().lines())
                 .containsAnyOf(
+                        "An error occurred on the cluster node: cluster not ready - no quorum?",
                         "An error occurred on the cluster node: can't lock file '/var/lock/pvecm.lock' - got timeout",
                         "An error occurred on the cluster node: cfs-lock 'file-corosync_conf' error: got lock request"
                                 + " timeout");

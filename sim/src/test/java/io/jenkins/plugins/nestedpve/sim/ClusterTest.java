@@ -184,8 +184,92 @@ class ClusterTest {
                         + " && pvecm updatecerts");
         assertThat(st.path("exitcode").asInt()).isZero();
         Response r = GuestOps.root(sim, a).post("/cluster/config", Map.of("clustername", "x"));
-        assertThat(r.status()).isEqualTo(500);
-        assertThat(r.reason()).isEqualTo("address lookup for 'lonely' did not find any IP address");
+        // ClusterConfig.pm create: only an existing corosync.conf fails before the worker starts
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(sim.awaitTask(r.data().asText(), GuestOps.WAIT))
+                .isEqualTo("address lookup for 'lonely' did not find any IP address");
+        assertThat(a.pmxcfs().corosync()).isEmpty();
+    }
+
+    @Test
+    void joinInfoNodelistHasCorosyncKeysPlusAddressAndFingerprint() throws Exception {
+        PveMachine a = named(591, 50, "xi");
+        SimClient root = GuestOps.root(sim, a);
+        assertThat(sim.awaitTask(
+                        root.post("/cluster/config", Map.of("clustername", "lab9"))
+                                .data()
+                                .asText(),
+                        GuestOps.WAIT))
+                .isEqualTo("OK");
+        var entry = root.get("/cluster/config/join").data().path("nodelist").get(0);
+        // pve-cluster:src/PVE/API2/ClusterConfig.pm join_info: Corosync.pm nodelist entries, no "node" key
+        assertThat(entry.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("name", "nodeid", "quorum_votes", "ring0_addr", "pve_addr", "pve_fp");
+        assertThat(entry.path("pve_addr").asText()).isEqualTo(a.ip());
+    }
+
+    @Test
+    void addnodeOnAClusterWithoutQuorumFails() throws Exception {
+        PveMachine a = named(592, 51, "omicron");
+        SimClient root = GuestOps.root(sim, a);
+        assertThat(sim.awaitTask(
+                        root.post("/cluster/config", Map.of("clustername", "lab10"))
+                                .data()
+                                .asText(),
+                        GuestOps.WAIT))
+                .isEqualTo("OK");
+        Response first = root.post(
+                "/cluster/config/nodes/pi",
+                Map.of("new_node_ip", sim.staticAddresses().get(52)));
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        // two configured votes, one online: no quorum until "pi" runs corosync
+        Response second = root.post(
+                "/cluster/config/nodes/rho",
+                Map.of("new_node_ip", sim.staticAddresses().get(53)));
+        assertThat(second.status()).isEqualTo(500);
+        assertThat(second.reason()).isEqualTo("cluster not ready - no quorum?");
+    }
+
+    @Test
+    void joiningANodeThatHoldsGuestsFailsTheJoinableCheck() throws Exception {
+        PveMachine a = named(593, 54, "sigma");
+        PveMachine b = named(594, 55, "tau");
+        assertThat(sim.awaitTask(
+                        GuestOps.root(sim, a)
+                                .post("/cluster/config", Map.of("clustername", "lab11"))
+                                .data()
+                                .asText(),
+                        GuestOps.WAIT))
+                .isEqualTo("OK");
+        SimClient rootB = GuestOps.root(sim, b);
+        Response vm = rootB.post("/nodes/tau/qemu", Map.of("vmid", "100", "memory", "512"));
+        assertThat(sim.awaitTask(vm.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        String upid = join(b, a);
+        assertThat(sim.awaitTask(upid, GuestOps.WAIT)).isEqualTo("Check if node may join a cluster failed!");
+        assertThat(b.tasks().find(upid).orElseThrow().lines()).contains("* this host already contains virtual guests");
+    }
+
+    @Test
+    void quorumFollowsTheVotesOfTheMembersThatRun() throws Exception {
+        PveMachine a = named(595, 56, "upsilon");
+        PveMachine b = named(596, 57, "phi");
+        SimClient rootA = GuestOps.root(sim, a);
+        assertThat(sim.awaitTask(
+                        rootA.post("/cluster/config", Map.of("clustername", "lab12"))
+                                .data()
+                                .asText(),
+                        GuestOps.WAIT))
+                .isEqualTo("OK");
+        assertThat(sim.awaitTask(join(b, a), GuestOps.WAIT)).isEqualTo("OK");
+        sim.await(() -> a.cluster().view().quorate(), GuestOps.WAIT, "quorate with both members up");
+        Response stop = ops.api().post("/nodes/" + sim.hostNode() + "/qemu/596/status/stop", Map.of());
+        assertThat(sim.awaitTask(stop.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        // one of two votes is no majority (votequorum: quorum = expected / 2 + 1)
+        var cluster = rootA.get("/cluster/status").data().get(0);
+        assertThat(cluster.path("quorate").asInt()).isZero();
+        Response create = rootA.post("/nodes/upsilon/qemu", Map.of("vmid", "100", "memory", "512"));
+        assertThat(create.reason()).isEqualTo("cluster not ready - no quorum?");
     }
 
     @Test

@@ -86,6 +86,17 @@ class ConfigTest {
     }
 
     @Test
+    void skiplockIsRootPamOnlyEvenForARootToken() throws Exception {
+        cloneOf(618);
+        SimClient root = new SimClient(sim.hostAddress(), sim.apiPort(), sim.fingerprint())
+                .withToken(
+                        sim.rootTokenId().orElseThrow(), sim.rootTokenSecret().orElseThrow());
+        Response r = root.put(base + "618/config", Map.of("description", "x", "skiplock", "1"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").path("skiplock").asText()).isEqualTo("Only root may use this option.");
+    }
+
+    @Test
     void sshkeysMustBeStrictlyPercentEncodedAndStayEncoded() throws Exception {
         cloneOf(604);
         String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBx1 ci@lab";

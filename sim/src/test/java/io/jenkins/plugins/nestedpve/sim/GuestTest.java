@@ -155,4 +155,24 @@ class GuestTest {
         assertThat(sim.machine(guest.ip())).contains(guest);
         assertThat(sim.vm(410).orElseThrow().running()).isTrue();
     }
+
+    @Test
+    void resetOfAStoppedVmFailsSynchronously() throws Exception {
+        Response c = api.post("/nodes/" + node + "/qemu/9000/clone", Map.of("newid", "411"));
+        assertThat(sim.awaitTask(c.data().asText(), WAIT)).isEqualTo("OK");
+        Response r = api.post("/nodes/" + node + "/qemu/411/status/reset", Map.of());
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.reason()).isEqualTo("VM 411 not running");
+    }
+
+    @Test
+    void resetIsAQmresetTaskAfterWhichTheGuestBootsAgain() throws Exception {
+        PveMachine guest = boot(412, Map.of());
+        java.time.Instant firstBoot = guest.bootedAt();
+        Response r = api.post("/nodes/" + node + "/qemu/412/status/reset", Map.of());
+        assertThat(r.data().asText()).contains(":qmreset:412:");
+        assertThat(sim.awaitTask(r.data().asText(), WAIT)).isEqualTo("OK");
+        sim.await(() -> guest.isUp() && guest.bootedAt().isAfter(firstBoot), WAIT, "the guest has booted again");
+        assertThat(sim.vm(412).orElseThrow().running()).isTrue();
+    }
 }

@@ -80,13 +80,32 @@ class TaskApiTest {
     }
 
     @Test
-    void renamedGuestGetsItsNewNodeNameAndANewCertificateOnUpdatecerts() throws Exception {
+    void renamedGuestGetsItsNewNodeNameAndANewCertificateOnUpdatecertsAndPveproxyRestart() throws Exception {
         GuestOps ops = new GuestOps(sim);
         PveMachine g = ops.boot(1102, null);
         String before = g.servedCertificate().fingerprint();
-        var st = ops.exec(1102, "hostnamectl set-hostname renamed && pvecm updatecerts");
+        var st = ops.exec(1102, "hostnamectl set-hostname renamed && pvecm updatecerts && systemctl restart pveproxy");
         assertThat(st.path("exitcode").asInt()).isZero();
         assertThat(g.nodeName()).isEqualTo("renamed");
         assertThat(g.servedCertificate().fingerprint()).isNotEqualTo(before);
+    }
+
+    @Test
+    void updatecertsAloneKeepsServingTheOldCertificateUntilPveproxyRestarts() throws Exception {
+        GuestOps ops = new GuestOps(sim);
+        PveMachine g = ops.boot(1103, null);
+        String before = g.servedCertificate().fingerprint();
+        var st = ops.exec(1103, "pvecm updatecerts --force");
+        assertThat(st.path("exitcode").asInt()).isZero();
+        // pveproxy loaded its certificate when it started (pve-manager:services/pveproxy.service)
+        Response v = new SimClient(g.ip(), sim.apiPort(), before).get("/version");
+        assertThat(v.status()).isEqualTo(401);
+        String written = g.pmxcfs().nodeCert(g.nodeName()).orElseThrow().fingerprint();
+        assertThat(written).isNotEqualTo(before);
+        assertThat(ops.exec(1103, "systemctl restart pveproxy").path("exitcode").asInt())
+                .isZero();
+        sim.await(() -> GuestOps.accepts(g.ip(), sim.apiPort()), GuestOps.WAIT, "pveproxy is back");
+        assertThat(new SimClient(g.ip(), sim.apiPort(), written).get("/version").status())
+                .isEqualTo(401);
     }
 }

@@ -72,6 +72,7 @@ final class ClusterApi {
     /** addnode as the API offers it (the join worker calls the model directly). */
     private Object addNode(ApiRequest req) {
         Perms.requireRootPam(req.principal());
+        self.cluster().checkAddnodeQuorum();
         String ip = req.param("new_node_ip");
         if (ip == null && req.param("link0") != null) {
             ip = req.param("link0").replaceFirst("^address=", "").split(",")[0];

@@ -2,7 +2,7 @@ package io.jenkins.plugins.nestedpve.sim.api;
 
 import io.jenkins.plugins.nestedpve.sim.model.PveMachine;
 
-/** {@code POST .../status/start|stop|shutdown|reboot} (pve-facts §3.6). */
+/** {@code POST .../status/start|stop|shutdown|reset|reboot} (pve-facts §3.6). */
 final class PowerApi {
     private final PveMachine self;
 
@@ -39,6 +39,13 @@ final class PowerApi {
                                         Args.optInt(req, "timeout"),
                                         req.flag("forceStop", false),
                                         req.principal())));
+        r.add(
+                "POST",
+                base + "reset",
+                NodeRouting.on(
+                        self,
+                        (m, req) ->
+                                m.vms().power().reset(Args.vmid(req), req.flag("skiplock", false), req.principal())));
         r.add(
                 "POST",
                 base + "reboot",

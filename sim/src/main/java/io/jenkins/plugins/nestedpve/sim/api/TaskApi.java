@@ -28,27 +28,47 @@ final class TaskApi {
         r.add("GET", "/nodes/{node}/tasks", NodeRouting.on(self, this::list));
         r.add("GET", "/nodes/{node}/tasks/{upid}/status", NodeRouting.on(self, (m, req) -> status(m, req)));
         r.add("GET", "/nodes/{node}/tasks/{upid}/log", NodeRouting.on(self, this::log));
+        r.add("DELETE", "/nodes/{node}/tasks/{upid}", NodeRouting.on(self, this::stop));
     }
 
-    private SimTask task(PveMachine m, ApiRequest req) {
+    private static SimTask find(PveMachine m, ApiRequest req) {
         String text = req.param("upid");
         Upid upid = Upid.parse(text).orElseThrow(() -> ApiException.param("upid", "unable to parse worker upid"));
-        SimTask t = m.tasks()
+        return m.tasks()
                 .find(upid.toString())
                 .or(() -> m.tasks().find(text))
                 .orElseThrow(() -> ApiException.param("upid", "no such task"));
+    }
+
+    private SimTask task(PveMachine m, ApiRequest req) {
+        SimTask t = find(m, req);
         if (!visible(m, req.principal(), t)) {
             throw ApiException.forbidden("/nodes/" + m.nodeName() + ", Sys.Audit");
         }
         return t;
     }
 
-    private static boolean visible(PveMachine m, Principal who, SimTask t) {
+    /** Tasks.pm check_task_user: a token owns only its tasks, a user its own and its tokens'. */
+    private static boolean owns(Principal who, SimTask t) {
         String owner = t.upid().user();
-        if (owner.equals(who.fullId()) || (!who.isToken() && owner.startsWith(who.userid() + "!"))) {
-            return true;
+        return owner.equals(who.fullId()) || (!who.isToken() && owner.startsWith(who.userid() + "!"));
+    }
+
+    private static boolean visible(PveMachine m, Principal who, SimTask t) {
+        return owns(who, t) || new Perms(m.pmxcfs().users()).has(who, "/nodes/" + m.nodeName(), "Sys.Audit");
+    }
+
+    /**
+     * {@code DELETE .../tasks/{upid}} (Tasks.pm stop_task): the owner, or Sys.Modify on the node,
+     * sends the worker SIGTERM; a task that already ended is left alone. Returns null either way.
+     */
+    private Object stop(PveMachine m, ApiRequest req) {
+        SimTask t = find(m, req);
+        if (!owns(req.principal(), t)) {
+            new Perms(m.pmxcfs().users()).require(req.principal(), "/nodes/" + m.nodeName(), "Sys.Modify");
         }
-        return new Perms(m.pmxcfs().users()).has(who, "/nodes/" + m.nodeName(), "Sys.Audit");
+        m.tasks().stop(t);
+        return null;
     }
 
     private Map<String, Object> status(PveMachine m, ApiRequest req) {

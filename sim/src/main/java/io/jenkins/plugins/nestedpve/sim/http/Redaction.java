@@ -12,15 +12,17 @@ import java.util.Set;
  * key whose name contains {@code password}, {@code passwd}, {@code secret}, {@code ticket}, {@code
  * cookie}, {@code csrf}, {@code tfa}, {@code private} or {@code token} (but not {@code tokenid}, a
  * public name), and the keys named exactly {@code key} (a custom certificate's private key), {@code
- * value}, {@code otp}, {@code response} and {@code challenge} (TFA secrets). Public keys such as
- * {@code sshkeys} are kept.
+ * value}, {@code otp}, {@code response} and {@code challenge} (TFA secrets), and {@code input-data}
+ * (standard input of a guest agent exec, the channel meant for secrets such as {@code chpasswd}
+ * lines). Public keys such as {@code sshkeys} are kept.
  */
 final class Redaction {
     static final String REDACTED = "**redacted**";
 
     private static final List<String> SECRET_PARTS =
             List.of("password", "passwd", "secret", "ticket", "cookie", "csrf", "tfa", "private");
-    private static final Set<String> SECRET_NAMES = Set.of("key", "value", "otp", "response", "challenge");
+    private static final Set<String> SECRET_NAMES =
+            Set.of("key", "value", "otp", "response", "challenge", "input-data");
 
     private Redaction() {}
 

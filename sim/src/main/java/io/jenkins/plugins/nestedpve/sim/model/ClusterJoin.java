@@ -54,6 +54,7 @@ final class ClusterJoin {
         Duration step = node.env().latency().of(Step.CLUSTER_JOIN).dividedBy(4);
         return node.env()
                 .afterReal(step)
+                .thenCompose(v -> quorate(peer))
                 .thenCompose(v -> peer.cluster()
                         .configChangeLock()
                         .handle((held, err) -> {
@@ -63,6 +64,16 @@ final class ClusterJoin {
                             return held;
                         })
                         .thenCompose(held -> addAndFinish(peer, localIp, step).whenComplete((r, e) -> held.close())));
+    }
+
+    /** addnode refuses to work on a cluster without quorum, before it takes any lock. */
+    private CompletableFuture<Void> quorate(PveMachine peer) {
+        try {
+            peer.cluster().checkAddnodeQuorum();
+        } catch (ApiException e) {
+            return CompletableFuture.failedFuture(aborted(e.getMessage().strip()));
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     private CompletableFuture<Void> addAndFinish(PveMachine peer, String localIp, Duration step) {
@@ -85,6 +96,7 @@ final class ClusterJoin {
             node.ensureCertificate(true);
             t.log("merge authorized SSH keys");
             t.log("generated new node certificate, restart pveproxy and pvedaemon services");
+            node.reloadProxy();
             node.dropApi(Step.API_DROP);
             t.log("successfully added node '" + node.nodeName() + "' to cluster.");
         });

@@ -57,18 +57,23 @@ public final class ClusterService {
 
     // ---- create ----------------------------------------------------------------------------
 
-    /** {@code POST /cluster/config} (root@pam only): returns the clustercreate UPID. */
+    /**
+     * {@code POST /cluster/config} (root@pam only): returns the clustercreate UPID. Only an existing
+     * cluster config fails synchronously; the node name lookup (Corosync.pm create_conf calls
+     * remote_node_ip even when link0 is given) fails inside the task (ClusterConfig.pm create).
+     */
     public String create(String clustername, String link0, Integer nodeid, Integer votes, Principal who) {
         Perms.requireRootPam(who);
         if (node.pmxcfs().corosync().isPresent()) {
             throw ApiException.die("cluster config '" + CONF + "' already exists");
         }
-        String addr = link0 != null ? address(link0) : localIp();
         return node.tasks()
                 .start(node.nodeName(), "clustercreate", clustername, who.fullId(), t -> {
                     t.log("Corosync Cluster Engine Authentication key generator.");
                     t.log("Gathering 2048 bits for key from /dev/urandom.");
                     t.log("Writing corosync key to /etc/corosync/authkey.");
+                    String resolved = localIp();
+                    String addr = link0 != null ? address(link0) : resolved;
                     t.log("Writing corosync config to " + CONF);
                     return node.env().after(Step.CLUSTER_CREATE).thenRun(() -> {
                         if (node.pmxcfs().corosync().isPresent()) {
@@ -145,6 +150,15 @@ public final class ClusterService {
             return node.pmxcfs().cfsLocks().acquire("file-corosync_conf", false, wait, text);
         }
         return node.locks().acquire("/var/lock/pvecm.lock", false, wait);
+    }
+
+    /**
+     * The check addnode makes before it takes the config-change lock (ClusterConfig.pm addnode
+     * {@code check_cfs_quorum}): after a node was added, the cluster has no quorum until that node
+     * runs corosync, so a second join meanwhile fails with {@code cluster not ready - no quorum?}.
+     */
+    public void checkAddnodeQuorum() {
+        checkQuorum();
     }
 
     /** {@code POST /cluster/config/nodes/{node}}: adds a node to corosync.conf; returns the join data. */

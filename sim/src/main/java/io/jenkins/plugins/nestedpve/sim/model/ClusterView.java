@@ -134,7 +134,10 @@ public final class ClusterView {
         }
         List<Map<String, Object>> list = new ArrayList<>();
         for (Map<String, Object> e : configNodes()) {
+            // Corosync.pm nodelist entries: name, nodeid, quorum_votes, ringN_addr; the extra
+            // "node" key belongs to GET /cluster/config/nodes only (hash_to_array)
             Map<String, Object> n = new LinkedHashMap<>(e);
+            n.remove("node");
             n.put("pve_addr", e.get("ring0_addr"));
             n.put(
                     "pve_fp",

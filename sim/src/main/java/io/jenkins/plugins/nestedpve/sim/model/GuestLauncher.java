@@ -47,6 +47,15 @@ public final class GuestLauncher {
         host.env().schedule(Step.REBOOT, () -> bootIfCurrent(vm, boot));
     }
 
+    /** A hard reset: the guest OS is gone at once and boots again like after a start. */
+    void reset(SimVm vm) {
+        int boot = vm.bootCount();
+        onStopping(vm);
+        if (vm.image() != null) {
+            host.env().schedule(Step.GUEST_BOOT, () -> bootIfCurrent(vm, boot));
+        }
+    }
+
     private void bootIfCurrent(SimVm vm, int boot) {
         if (!vm.running()
                 || vm.bootCount() != boot

@@ -33,6 +33,8 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
     private volatile String ip;
     private volatile boolean up;
     private volatile Instant bootedAt;
+    /** What pveproxy loaded when it last started; {@code null} before the first boot. */
+    private volatile TlsIdentity served;
 
     private PveMachine(SimEnv env, OsImage image, Hardware hw, SimVm vm, PveMachine host, NodeServers.Factory f) {
         this.env = env;
@@ -65,7 +67,7 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
         this.ip = address;
         this.nodeName = MachineFiles.hostname(fs()).orElse(nodeName);
         MachineFiles.writeAddresses(fs(), address, vm == null ? null : ConfigValues.macOf(vm.get("net0")));
-        ensureCertificate(false);
+        served = ensureCertificate(false);
         env.lan().attach(address, this);
         try {
             servers.start(address);
@@ -176,9 +178,13 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
         return servers;
     }
 
-    /** The certificate pveproxy serves. */
+    /**
+     * The certificate pveproxy serves: the one it loaded when it last started. A certificate written
+     * later (by {@code pvecm updatecerts}) is served only after pveproxy restarts, as in PVE.
+     */
     public TlsIdentity servedCertificate() {
-        return pmxcfs().nodeCert(nodeName).orElseGet(() -> ensureCertificate(false));
+        TlsIdentity s = served;
+        return s != null ? s : pmxcfs().nodeCert(nodeName).orElseGet(() -> ensureCertificate(false));
     }
 
     /** VMs whose config lives on this node. */
@@ -190,7 +196,8 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
 
     /**
      * What {@code pvecm updatecerts} does (also run before pveproxy starts): pick up a new hostname
-     * as node name and create the node certificate when missing, or always with {@code force}.
+     * as node name and write the node certificate when missing, or always with {@code force}. The
+     * running pveproxy keeps serving what it loaded (see {@link #reloadProxy()}).
      */
     public synchronized TlsIdentity ensureCertificate(boolean force) {
         this.nodeName = MachineFiles.hostname(fs()).orElse(nodeName);
@@ -203,6 +210,22 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
             pmxcfs().putNodeCert(nodeName, id);
         }
         EtcPve.mirror(this);
+        return id;
+    }
+
+    /** The PVE services re-read the hostname as node name. */
+    private synchronized void pickUpHostname() {
+        this.nodeName = MachineFiles.hostname(fs()).orElse(nodeName);
+        EtcPve.mirror(this);
+    }
+
+    /**
+     * pveproxy (re)starts: its ExecStartPre runs {@code pvecm updatecerts --silent}, then it loads
+     * and serves the node certificate (pve-manager:services/pveproxy.service).
+     */
+    public synchronized TlsIdentity reloadProxy() {
+        TlsIdentity id = ensureCertificate(false);
+        served = id;
         if (up) {
             servers.setTls(id);
         }
@@ -268,10 +291,17 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
     public void restartService(String name) {
         String unit = name.endsWith(".service") ? name.substring(0, name.length() - 8) : name;
         switch (unit) {
-            case "pveproxy", "pvedaemon", "pve-cluster", "pvestatd" -> {
-                ensureCertificate(false);
+            case "pveproxy" -> {
+                reloadProxy();
                 dropApi(Step.SERVICE_RESTART);
             }
+            case "pve-cluster" -> {
+                // pmxcfs takes the node name from the hostname when it starts; it writes no
+                // certificate (pve-cluster:debian/pve-cluster.service has no updatecerts step)
+                pickUpHostname();
+                dropApi(Step.SERVICE_RESTART);
+            }
+            case "pvedaemon", "pvestatd" -> dropApi(Step.SERVICE_RESTART);
             case "ssh", "sshd" -> servers.restartSsh();
             default -> {
                 // other units have no simulated effect

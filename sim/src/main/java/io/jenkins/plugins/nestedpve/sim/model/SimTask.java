@@ -11,6 +11,10 @@ public final class SimTask {
     private int warnings;
     private String exitstatus;
     private long endtime;
+    private boolean interrupted;
+    private java.util.function.Supplier<String> interruptHandler;
+    private final java.util.concurrent.CompletableFuture<Void> interruption =
+            new java.util.concurrent.CompletableFuture<>();
     private final java.util.concurrent.CompletableFuture<String> done = new java.util.concurrent.CompletableFuture<>();
 
     SimTask(Upid upid) {
@@ -60,6 +64,44 @@ public final class SimTask {
     /** Whether a stopped task succeeded ({@code OK} or {@code WARNINGS: n}). */
     public synchronized boolean succeeded() {
         return exitstatus != null && (exitstatus.equals("OK") || exitstatus.startsWith("WARNINGS: "));
+    }
+
+    /** Whether the task was stopped ({@code DELETE /nodes/{node}/tasks/{upid}}). */
+    public synchronized boolean interrupted() {
+        return interrupted;
+    }
+
+    /** Completes when the task is stopped, so a body can cut a wait short. */
+    public java.util.concurrent.CompletableFuture<Void> interruption() {
+        return interruption;
+    }
+
+    /**
+     * Sets (or with {@code null} clears) what a stop does instead of ending the task with {@code
+     * received interrupt}, as a worker's {@code local $SIG{TERM}} handler: it cleans up and returns
+     * the task's error text (e.g. {@code clone failed: interrupted by signal}).
+     */
+    public synchronized void onInterrupt(java.util.function.Supplier<String> handler) {
+        this.interruptHandler = handler;
+    }
+
+    /**
+     * SIGTERM to a running worker: it ends at once with the handler's text or {@code received
+     * interrupt} (pve-common:src/PVE/RESTEnvironment.pm fork_worker). The body's later steps see
+     * {@link #interrupted()} and stop making changes. False when the task had already stopped.
+     */
+    boolean interrupt(long now) {
+        java.util.function.Supplier<String> handler;
+        synchronized (this) {
+            if (exitstatus != null || interrupted) {
+                return false;
+            }
+            interrupted = true;
+            handler = interruptHandler;
+        }
+        finishError(handler != null ? handler.get() : "received interrupt", now);
+        interruption.complete(null);
+        return true;
     }
 
     synchronized void finishOk(long now) {

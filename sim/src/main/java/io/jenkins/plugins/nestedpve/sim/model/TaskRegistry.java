@@ -51,6 +51,11 @@ public final class TaskRegistry {
         return task;
     }
 
+    /** Stops {@code task} if it still runs (SIGTERM to the worker); false when it had already ended. */
+    public boolean stop(SimTask task) {
+        return task.interrupt(env.clock().instant().getEpochSecond());
+    }
+
     public synchronized Optional<SimTask> find(String upid) {
         return Optional.ofNullable(tasks.get(upid));
     }

@@ -92,7 +92,7 @@ public final class VmClone {
             throw ApiException.die("storage '" + r.storage() + "' does not exist");
         }
         if (r.storage() != null && !Storage.holdsImages(r.storage())) {
-            throw ApiException.die("storage '" + r.storage() + "' does not support vm images");
+            throw ApiException.param("storage", "storage '" + r.storage() + "' does not support vm images");
         }
         for (Map.Entry<String, String> e : src.currentConfig().entrySet()) {
             String v = e.getValue();
@@ -101,7 +101,8 @@ public final class VmClone {
                     && !ConfigValues.isCloudinit(v)
                     && !full
                     && !v.contains(":base-")) {
-                throw ApiException.die("Linked clone feature is not supported for drive '" + e.getKey() + "'");
+                throw ApiException.die("Linked clone feature is not supported for '" + ConfigValues.volid(v) + "' ("
+                        + e.getKey() + ")");
             }
         }
         if (node.pmxcfs().vm(r.newid()).isPresent()) {
@@ -125,6 +126,7 @@ public final class VmClone {
                             ApiException.die(FileLocks.timeoutMessage(VmService.lockPath(r.newid())))));
         }
         return vms.locked(VmService.lockPath(r.newid()), false, wait, () -> {
+            checkNotInterrupted(t); // stopped while waiting for the locks: nothing was written
             boolean full = loadAndCheck(vmid, r, vms.require(vmid).running());
             SimVm src = vms.require(vmid);
             VmConfig placeholder = new VmConfig();
@@ -134,7 +136,13 @@ public final class VmClone {
             if (!node.pmxcfs().addVm(vm)) {
                 throw ApiException.die("unable to create VM " + r.newid() + ": config file already exists");
             }
+            // clone_vm's eval traps SIGTERM while disks are copied: clean up, "clone failed: ..."
+            t.onInterrupt(() -> {
+                node.pmxcfs().removeVm(vm);
+                return "clone failed: interrupted by signal";
+            });
             return copy(src, vm, r, full, t).handle((ok, err) -> {
+                t.onInterrupt(null);
                 if (err != null) {
                     node.pmxcfs().removeVm(vm);
                     throw ApiException.die("clone failed: " + TaskRegistry.message(err));
@@ -178,7 +186,22 @@ public final class VmClone {
         for (String key : disks) {
             chain = chain.thenCompose(v -> cloneDisk(src, vm, key, cfg.get(key), full, r, out, t));
         }
-        return chain.thenRun(() -> finish(src, vm, out));
+        return chain.thenRun(() -> {
+            checkNotInterrupted(t);
+            finish(src, vm, out);
+        });
+    }
+
+    /** Simulated work of {@code d}; a stop ends it early (the worker dies, its flocks go with it). */
+    private CompletableFuture<Void> waitFor(Duration d, SimTask t) {
+        return node.env().afterReal(d).applyToEither(t.interruption(), v -> null);
+    }
+
+    /** A stopped clone task makes no further changes. */
+    private static void checkNotInterrupted(SimTask t) {
+        if (t.interrupted()) {
+            throw new SimFailure("interrupted by signal");
+        }
     }
 
     private CompletableFuture<Void> cloneDisk(
@@ -196,10 +219,14 @@ public final class VmClone {
         Step total = cloudinit ? Step.CONFIG : fullDisk ? Step.FULL_CLONE : Step.LINKED_CLONE;
         Duration remaining = node.env().latency().of(total).minus(hold);
         String lock = "/var/lock/pve-manager/pve-storage-" + sid;
-        return vms.locked(lock, false, wait, () -> node.env().afterReal(hold))
-                .thenRun(() -> t.log("  Logical volume \"" + newVol + "\" created."))
-                .thenCompose(v -> node.env().afterReal(remaining.isNegative() ? Duration.ZERO : remaining))
+        return vms.locked(lock, false, wait, () -> waitFor(hold, t))
                 .thenRun(() -> {
+                    checkNotInterrupted(t);
+                    t.log("  Logical volume \"" + newVol + "\" created.");
+                })
+                .thenCompose(v -> waitFor(remaining.isNegative() ? Duration.ZERO : remaining, t))
+                .thenRun(() -> {
+                    checkNotInterrupted(t);
                     if (fullDisk && !cloudinit) {
                         t.log("transferred 32.0 GiB of 32.0 GiB (100.00%)");
                     }

@@ -118,6 +118,32 @@ public final class VmPower {
         });
     }
 
+    /**
+     * {@code POST .../status/reset} (Qemu.pm vm_reset, QemuServer.pm vm_reset): 500 {@code VM <id>
+     * not running} synchronously; the qmreset task takes the config lock, checks {@code lock:} and
+     * resets the machine at once. The guest OS is cut off and boots again; the QEMU process stays,
+     * so pending changes stay pending.
+     */
+    public String reset(int vmid, boolean skiplock, Principal who) {
+        checkPower(vmid, who, skiplock);
+        if (!vms.require(vmid).running()) {
+            throw ApiException.die("VM " + vmid + " not running");
+        }
+        return vms.task(
+                "qmreset",
+                vmid,
+                who,
+                t -> vms.locked(vmid, false, Step.LOCK_WAIT_DEFAULT, () -> {
+                    SimVm vm = vms.require(vmid);
+                    VmService.checkLock(vm, skiplock);
+                    if (!vm.running()) {
+                        throw ApiException.die("VM " + vmid + " not running");
+                    }
+                    guests.reset(vm);
+                    return CompletableFuture.completedFuture(null);
+                }));
+    }
+
     /** {@code POST .../status/reboot}: 500 {@code VM <id> not running} synchronously. */
     public String reboot(int vmid, Principal who) {
         checkPower(vmid, who, false);
