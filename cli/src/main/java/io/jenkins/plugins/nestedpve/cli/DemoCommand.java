@@ -1,0 +1,86 @@
+package io.jenkins.plugins.nestedpve.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nestedpve demo}: the whole job on the embedded simulator, no hardware needed. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start an embedded simulated PVE host, provision a nested cluster of PVE 8.4 guests on it through"
+                    + " the real engine (HTTPS and SSH), check every node (pveversion, pvecm status), tear it"
+                    + " down and verify on the simulator that nothing is left.",
+            "Exit 0 only when the cluster was quorate and nothing is left; 3 when provisioning failed,"
+                    + " 4 when something was left behind."
+        })
+final class DemoCommand implements Callable<Integer> {
+    /** Realistic latencies times this: a 3-node demo takes about 20 seconds. */
+    static final double DEFAULT_SCALE = 0.05;
+
+    private final CliContext ctx;
+
+    @Option(
+            names = "--nodes",
+            paramLabel = "N",
+            description = "Nodes of the nested cluster (default ${DEFAULT-VALUE}).")
+    int nodes = 3;
+
+    @Option(
+            names = "--fault-seed",
+            paramLabel = "S",
+            description = "Seed of the injected faults (default ${DEFAULT-VALUE}).")
+    long faultSeed = 1;
+
+    @Option(
+            names = "--fault-rate",
+            paramLabel = "R",
+            description = "Probability of each kind of fault (API 5xx, task failure, clone lock timeout, SSH drop,"
+                    + " agent or guest never up) per decision, e.g. 0.1 (default 0).")
+    double faultRate;
+
+    @Option(
+            names = "--request-log",
+            paramLabel = "FILE",
+            description = "Write the simulator's JSON-lines request log here.")
+    Path requestLog;
+
+    @Option(
+            names = "--latency-scale",
+            paramLabel = "X",
+            description = "Realistic PVE latencies times this factor (default ${DEFAULT-VALUE}; 1 = real hardware).")
+    double latencyScale = DEFAULT_SCALE;
+
+    @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).")
+    boolean json;
+
+    DemoCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        if (nodes < 1 || nodes > 32) {
+            throw new CliException(ExitCodes.USAGE, "--nodes must be 1..32, got " + nodes);
+        }
+        if (!(faultRate >= 0 && faultRate <= 1)) {
+            throw new CliException(ExitCodes.USAGE, "--fault-rate is a probability in [0,1], got " + faultRate);
+        }
+        if (!(latencyScale > 0)) {
+            throw new CliException(ExitCodes.USAGE, "--latency-scale must be positive, got " + latencyScale);
+        }
+        DemoRun.Options options = new DemoRun.Options(
+                nodes,
+                faultSeed,
+                faultRate,
+                requestLog == null ? null : ctx.resolve(requestLog.toString()),
+                latencyScale);
+        DemoReport report = new DemoRun(ctx, options, json ? ctx.err() : ctx.out()).run();
+        if (json) {
+            Json.print(ctx.out(), report.json());
+        }
+        return report.exitCode();
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.nestedpve.cli;
+
+import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Level;
+import io.jenkins.plugins.nestedpve.events.Outcome;
+import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Prints one live line per finished phase and node, and every message, with the time since start:
+ *
+ * <pre>
+ * [   4.2s] clone          np-k3x9q2-n1  ok 1.3s   (simulated 2m10s)
+ * </pre>
+ *
+ * With a latency scale (the simulator) each line also shows the simulated duration: the real one
+ * divided by the scale. Thread-safe (lines from parallel nodes never interleave).
+ */
+final class ProgressPrinter implements ProgressListener {
+    private final PrintStream out;
+    private final Clock clock;
+    private final Instant start;
+    private final double scale;
+
+    /**
+     * @param scale the simulator's latency scale, or 0 when not simulating
+     */
+    ProgressPrinter(PrintStream out, Clock clock, double scale) {
+        this.out = out;
+        this.clock = clock;
+        this.start = clock.instant();
+        this.scale = scale;
+    }
+
+    @Override
+    public void phaseStarted(Phase phase, String node) {
+        if (node == null) {
+            line(phase.label(), "cluster", "started");
+        }
+    }
+
+    @Override
+    public void phaseFinished(Phase phase, String node, Duration duration, Outcome outcome) {
+        String result = switch (outcome) {
+            case SUCCEEDED -> "ok " + Durations.human(duration);
+            case FAILED -> "FAILED after " + Durations.human(duration);
+            case SKIPPED -> "skipped";
+        };
+        if (scale > 0 && outcome != Outcome.SKIPPED) {
+            result = String.format(
+                    Locale.ROOT, "%-22s (simulated %s)", result, Durations.human(SimulatedTime.scale(duration, scale)));
+        }
+        line(phase.label(), node == null ? "cluster" : node, result);
+    }
+
+    @Override
+    public void message(Level level, String text) {
+        String prefix = level == Level.INFO ? "" : level.name() + ": ";
+        synchronized (out) {
+            out.printf(Locale.ROOT, "[%8s] %s%s%n", elapsed(), prefix, text);
+            out.flush();
+        }
+    }
+
+    private void line(String phase, String node, String result) {
+        synchronized (out) {
+            out.printf(Locale.ROOT, "[%8s] %-14s %-16s %s%n", elapsed(), phase, node, result);
+            out.flush();
+        }
+    }
+
+    private String elapsed() {
+        return Durations.human(Duration.between(start, clock.instant()));
+    }
+}
