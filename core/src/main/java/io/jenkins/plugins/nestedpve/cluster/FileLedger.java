@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,7 +21,7 @@ import java.util.Objects;
 
 /**
  * A ledger in a JSON-lines file: one entry per line, appended and forced to disk ({@link
- * FileChannel#force}) before {@link #record} returns, so it survives a crash of the process. A line
+ * java.io.FileDescriptor#sync}) before {@link #record} returns, so it survives a crash of the process. A line
  * torn by a crash is skipped when reading and fenced off with a newline when the file is opened
  * again. Thread-safe within the process; open one instance per file. Other processes may append to
  * the same file: each entry is one small append-mode write.
@@ -32,7 +33,13 @@ public final class FileLedger implements Ledger {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private FileChannel channel;
+    /**
+     * A plain stream, not a {@link FileChannel}: a channel is closed for good when a thread that uses
+     * it is interrupted, and the ledger must keep recording while a cancelled provisioning (an
+     * interrupted thread) destroys what it made.
+     */
+    private FileOutputStream channel;
+
     private int skippedLines;
 
     private FileLedger(Path file) throws IOException {
@@ -70,12 +77,10 @@ public final class FileLedger implements Ledger {
         if (channel == null) {
             throw new IllegalStateException("the ledger " + file + " is closed");
         }
-        ByteBuffer line = ByteBuffer.wrap((toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] line = (toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            while (line.hasRemaining()) {
-                channel.write(line);
-            }
-            channel.force(false);
+            channel.write(line);
+            channel.getFD().sync();
         } catch (IOException e) {
             throw new LedgerException(
                     "cannot append to the VM ledger " + file + ": " + e.getMessage()
@@ -124,10 +129,9 @@ public final class FileLedger implements Ledger {
         Path tmp = file.resolveSibling(file.getFileName() + ".compact");
         StringBuilder text = new StringBuilder();
         keep.forEach(e -> text.append(toJson(e)).append('\n'));
-        try (FileChannel out = FileChannel.open(
-                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)));
-            out.force(true);
+        try (FileOutputStream out = new FileOutputStream(tmp.toFile(), false)) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            out.getFD().sync();
             channel.close();
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             channel = openAppend(file);
@@ -150,8 +154,8 @@ public final class FileLedger implements Ledger {
         }
     }
 
-    private static FileChannel openAppend(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    private static FileOutputStream openAppend(Path file) throws IOException {
+        return new FileOutputStream(file.toFile(), true);
     }
 
     /** After a crash mid-write the last line lacks its newline; end it so the next entry starts clean. */
@@ -164,8 +168,8 @@ public final class FileLedger implements Ledger {
             ByteBuffer last = ByteBuffer.allocate(1);
             read.read(last, size - 1);
             if (last.get(0) != '\n') {
-                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
-                channel.force(false);
+                channel.write('\n');
+                channel.getFD().sync();
             }
         }
     }

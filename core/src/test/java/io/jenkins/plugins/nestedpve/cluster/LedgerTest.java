@@ -91,6 +91,23 @@ class LedgerTest {
     }
 
     @Test
+    void anInterruptedThreadStillRecordsAndLeavesTheLedgerUsable() throws Exception {
+        Path file = dir.resolve("interrupted.jsonl");
+        try (FileLedger ledger = FileLedger.open(file)) {
+            Thread.currentThread().interrupt();
+            try {
+                ledger.record(created("L1", 80000));
+            } finally {
+                // the flag stays set for the caller (the ledger must neither clear nor need it)
+                assertThat(Thread.interrupted()).isTrue();
+            }
+            ledger.record(created("L1", 80001));
+
+            assertThat(ledger.live()).extracting(LedgerEntry::vmid).containsExactly(80000, 80001);
+        }
+    }
+
+    @Test
     void concurrentAppendsAreAllKept() throws Exception {
         Path file = dir.resolve("ledger.jsonl");
         ExecutorService pool = Executors.newFixedThreadPool(8);
