@@ -24,8 +24,7 @@ final class InstallationEngine implements AutoCloseable {
 
     static InstallationEngine open(CliContext ctx) {
         Installation installation = Installation.at(ctx.home());
-        // cancelling a provisioning interrupts its threads, which would close the ledger's file channel
-        Ledger ledger = new UninterruptibleLedger(installation.openLedger());
+        Ledger ledger = installation.openLedger();
         EngineContext context = EngineContext.builder(installation.id())
                 .clock(ctx.clock())
                 .ledger(ledger)

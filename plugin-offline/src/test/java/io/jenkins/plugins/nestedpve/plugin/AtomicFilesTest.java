@@ -43,6 +43,20 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writesOnAnInterruptedThreadAndKeepsTheFlag() throws IOException {
+        Path target = dir.resolve("leases.json");
+
+        Thread.currentThread().interrupt();
+        try {
+            AtomicFiles.write(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+
+        assertThat(Files.readString(target)).isEqualTo("new");
+    }
+
+    @Test
     void createsMissingDirectories() throws IOException {
         Path target = dir.resolve("nested-pve/leases.json");
 

@@ -1,14 +1,12 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /** Replaces a file so that readers (and a crash) see either the old or the new content, never a mix. */
 final class AtomicFiles {
@@ -29,12 +27,12 @@ final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel ch =
-                            FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                    OutputStream out = Channels.newOutputStream(ch)) {
+            // a plain stream, not a FileChannel: a channel fails at once on an interrupted thread, and a
+            // cancelled provisioning (interrupted) must still record the VMs it is about to destroy
+            try (FileOutputStream out = new FileOutputStream(tmp.toFile(), false)) {
                 content.writeTo(out);
                 out.flush();
-                ch.force(true);
+                out.getFD().sync();
             }
             move(tmp, target);
         } finally {
