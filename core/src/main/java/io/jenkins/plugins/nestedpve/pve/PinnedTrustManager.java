@@ -1,10 +1,8 @@
 package io.jenkins.plugins.nestedpve.pve;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -19,7 +17,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * already identifies the exact certificate, which is a stronger check than any name match. There
  * is no switch that trusts anything else.
  */
-final class PinnedTrustManager extends X509ExtendedTrustManager {
+final class PinnedTrustManager extends ServerCertificateCheck {
     private final Fingerprint pinned;
     private final String host;
     private final int port;
@@ -32,23 +30,7 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        check(chain);
-    }
-
-    private void check(X509Certificate[] chain) throws CertificateException {
+    void checkServer(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("server presented no certificate");
         }
@@ -63,28 +45,6 @@ final class PinnedTrustManager extends X509ExtendedTrustManager {
     /** The most recent pin mismatch, or null; a mismatch is permanent for an endpoint. */
     FingerprintMismatchException lastMismatch() {
         return lastMismatch;
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this trust manager only verifies servers");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("this trust manager only verifies servers");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("this trust manager only verifies servers");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 
     /**

@@ -9,11 +9,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trust on first use: reads the fingerprint of the TLS leaf certificate a server presents, WITHOUT
@@ -70,57 +68,19 @@ public final class TofuFingerprintProbe {
     }
 
     /** Records the server's leaf certificate and refuses it: this trust manager never trusts. */
-    private static final class CapturingRefuser extends X509ExtendedTrustManager {
+    private static final class CapturingRefuser extends ServerCertificateCheck {
         private final AtomicReference<X509Certificate> seen;
 
         CapturingRefuser(AtomicReference<X509Certificate> seen) {
             this.seen = seen;
         }
 
-        private void captureAndRefuse(X509Certificate[] chain) throws CertificateException {
+        @Override
+        void checkServer(X509Certificate[] chain) throws CertificateException {
             if (chain != null && chain.length > 0) {
                 seen.set(chain[0]);
             }
             throw new CertificateException("fingerprint probe: certificate read, connection not trusted");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            captureAndRefuse(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            captureAndRefuse(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            captureAndRefuse(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("not a server trust manager");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("not a server trust manager");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("not a server trust manager");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
