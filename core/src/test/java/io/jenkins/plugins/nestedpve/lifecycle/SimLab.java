@@ -8,7 +8,6 @@ import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.cluster.InMemoryLedger;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
-import io.jenkins.plugins.nestedpve.cluster.SshHostKeys;
 import io.jenkins.plugins.nestedpve.cluster.Timeouts;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
@@ -85,11 +84,10 @@ final class SimLab implements AutoCloseable {
         return HostRef.of(sim.apiUrl(), sim.hostNode(), sim.fingerprint());
     }
 
-    /** The host with SSH access, its host key pinned from the simulator's file system. */
+    /** The host with SSH access, its ed25519 host key pinned by the fingerprint the simulator reports. */
     HostRef hostWithSsh() {
-        String pub = sim.host().fs().read("/etc/ssh/ssh_host_ed25519_key.pub").orElseThrow();
-        String fp = SshHostKeys.parse(pub).get(0).fingerprint();
-        return host().withSsh(new HostSshTarget(sim.hostAddress(), sim.hostSshPort(), "root", fp));
+        return host().withSsh(
+                        new HostSshTarget(sim.hostAddress(), sim.hostSshPort(), "root", sim.hostSshFingerprint()));
     }
 
     HostCredentials token() {

@@ -2,15 +2,20 @@ package io.jenkins.plugins.nestedpve.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Seeded, deterministic fault injection. A random fault is decided by a hash of (seed, kind, a
@@ -36,7 +41,24 @@ public final class FaultPlan {
     }
 
     /** A transient API failure: status and message (first line = reason phrase). */
-    public record ApiFault(int status, String message) {}
+    public record ApiFault(int status, String message) {
+        /** Whether the connection is closed without any answer instead. */
+        public boolean dropsConnection() {
+            return status == DROP_CONNECTION;
+        }
+    }
+
+    /** The status for {@link #failApiCall} that closes the connection without answering. */
+    public static final int DROP_CONNECTION = 0;
+
+    /** A one-shot fault for the first request matching method and path. */
+    private record TargetedApiFault(String method, Pattern path, ApiFault fault, boolean afterHandler) {
+        boolean matches(String m, String p, boolean after) {
+            return after == afterHandler
+                    && method.equalsIgnoreCase(m)
+                    && path.matcher(p).find();
+        }
+    }
 
     private final long seed;
     private final Map<Kind, Double> rates;
@@ -47,6 +69,7 @@ public final class FaultPlan {
     private final Set<Integer> agentNeverUp = new HashSet<>();
     private final Deque<ApiFault> nextApiFaults = new ArrayDeque<>();
     private final Set<Integer> nextCloneLockTimeouts = new HashSet<>();
+    private final List<TargetedApiFault> targetedApiFaults = new ArrayList<>();
     private int sshDropsPending;
 
     private FaultPlan(Builder b) {
@@ -99,6 +122,31 @@ public final class FaultPlan {
         return this;
     }
 
+    /**
+     * The next authenticated API request with HTTP {@code method} whose path (below {@code
+     * /api2/json}, e.g. {@code /nodes/pve/qemu/9000/clone}) contains a match of {@code pathRegex}
+     * fails once. With {@code afterHandler} false the handler does not run (nothing happens);
+     * with {@code afterHandler} true it runs first (a clone really starts) and the client still
+     * gets the error, so it cannot tell what happened: an ambiguous outcome. A {@code status} of
+     * {@link #DROP_CONNECTION} closes the connection without any answer instead (the request log
+     * shows status 0). When the handler itself refuses the call, its own error is answered and the
+     * fault waits for the next match.
+     *
+     * @param message the error message (first line = reason phrase); ignored when dropping
+     */
+    public synchronized FaultPlan failApiCall(
+            String method, String pathRegex, int status, String message, boolean afterHandler) {
+        if (status != DROP_CONNECTION && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("an API fault status is 400..599 or DROP_CONNECTION (0), got " + status);
+        }
+        targetedApiFaults.add(new TargetedApiFault(
+                Objects.requireNonNull(method, "method"),
+                Pattern.compile(Objects.requireNonNull(pathRegex, "pathRegex")),
+                new ApiFault(status, status == DROP_CONNECTION ? "connection dropped (simulated)" : message),
+                afterHandler));
+        return this;
+    }
+
     /** The next clone onto {@code newid} times out on the new VM's lock. */
     public synchronized FaultPlan cloneLockTimeout(int newid) {
         nextCloneLockTimeouts.add(newid);
@@ -127,9 +175,13 @@ public final class FaultPlan {
                 : Optional.empty();
     }
 
-    /** A transient failure for an API call, keyed by method and path. */
+    /** A transient failure for an API call, keyed by method and path (decided before its handler runs). */
     public Optional<ApiFault> apiFault(String method, String path) {
         synchronized (this) {
+            Optional<ApiFault> targeted = targeted(method, path, false);
+            if (targeted.isPresent()) {
+                return targeted;
+            }
             if (!nextApiFaults.isEmpty()) {
                 return Optional.of(nextApiFaults.poll());
             }
@@ -137,6 +189,23 @@ public final class FaultPlan {
         return roll(Kind.API_5XX, method + " " + path, rate(Kind.API_5XX))
                 ? Optional.of(new ApiFault(503, "Service Unavailable (simulated)\n"))
                 : Optional.empty();
+    }
+
+    /** The failure answered after the handler of an API call ran ({@link #failApiCall} with afterHandler). */
+    public synchronized Optional<ApiFault> apiFaultAfterHandler(String method, String path) {
+        return targeted(method, path, true);
+    }
+
+    // one-shot: the first matching fault is used up
+    private Optional<ApiFault> targeted(String method, String path, boolean after) {
+        for (Iterator<TargetedApiFault> it = targetedApiFaults.iterator(); it.hasNext(); ) {
+            TargetedApiFault f = it.next();
+            if (f.matches(method, path, after)) {
+                it.remove();
+                return Optional.of(f.fault());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a clone onto {@code newid} hits a lock timeout on the new VM. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.sim;
 import io.jenkins.plugins.nestedpve.sim.LatencyProfile.Step;
 import io.jenkins.plugins.nestedpve.sim.api.Routes;
 import io.jenkins.plugins.nestedpve.sim.http.ApiException;
+import io.jenkins.plugins.nestedpve.sim.http.ApiRequest;
 import io.jenkins.plugins.nestedpve.sim.http.ApiServer;
 import io.jenkins.plugins.nestedpve.sim.http.FaultHook;
 import io.jenkins.plugins.nestedpve.sim.http.RequestLog;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.nestedpve.sim.tls.TlsIdentity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Map;
+import java.util.Optional;
 
 /** The API server (and SSH server) of one simulated machine. */
 final class SimNodeServers implements NodeServers {
@@ -79,10 +81,24 @@ final class SimNodeServers implements NodeServers {
     }
 
     private FaultHook faultHook() {
-        return req -> machine.env()
-                .faults()
-                .apiFault(req.method(), req.path())
-                .map(f -> new ApiException(f.status(), f.message(), Map.of()));
+        return new FaultHook() {
+            @Override
+            public Optional<ApiException> check(ApiRequest req) {
+                return machine.env().faults().apiFault(req.method(), req.path()).map(SimNodeServers::asError);
+            }
+
+            @Override
+            public Optional<ApiException> afterHandler(ApiRequest req) {
+                return machine.env()
+                        .faults()
+                        .apiFaultAfterHandler(req.method(), req.path())
+                        .map(SimNodeServers::asError);
+            }
+        };
+    }
+
+    private static ApiException asError(FaultPlan.ApiFault f) {
+        return new ApiException(f.status(), f.message(), Map.of());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.sim.http.RequestLog;
 import io.jenkins.plugins.nestedpve.sim.model.PveMachine;
 import io.jenkins.plugins.nestedpve.sim.model.SimEnv;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
+import io.jenkins.plugins.nestedpve.sim.shell.HostKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -166,6 +167,21 @@ public final class Simulator implements AutoCloseable {
         return env.lan().staticPool();
     }
 
+    /**
+     * The OpenSSH fingerprint ({@code SHA256:...}) of the host's ed25519 SSH host key, for pinning;
+     * read from the host's {@code /etc/ssh/ssh_host_ed25519_key} now, so it follows key changes.
+     *
+     * @throws IllegalStateException when the host has no ed25519 key (the simulator runs without SSH)
+     */
+    public String hostSshFingerprint() {
+        String fp = HostKeys.fingerprints(host.fs()).get("ed25519");
+        if (fp == null) {
+            throw new IllegalStateException(
+                    "the simulated host has no ed25519 SSH host key; build the simulator with ssh(true)");
+        }
+        return fp;
+    }
+
     /** The VMID range the tool should use (a hint; PVE's nextid still starts at 100). */
     public int[] vmidRange() {
         return new int[] {config.vmidLow, config.vmidHigh};
@@ -307,6 +323,7 @@ public final class Simulator implements AutoCloseable {
         int vmidLow = 100;
         int vmidHigh = 999_999_999;
         Integer block;
+        int dhcpPoolSize = 100;
         boolean ssh = true;
 
         Builder() {}
@@ -426,6 +443,18 @@ public final class Simulator implements AutoCloseable {
         /** Use exactly 127.77.N.0/24 (default: a free block picked at random). */
         public Builder loopbackBlock(int n) {
             this.block = n;
+            return this;
+        }
+
+        /**
+         * Size of the DHCP pool from {@code .100} (default 100, the whole {@code .100-.199});
+         * smaller pools let tests run out of leases quickly.
+         */
+        public Builder dhcpPoolSize(int size) {
+            if (size < 1 || size > 100) {
+                throw new IllegalArgumentException("dhcpPoolSize must be 1..100, got " + size);
+            }
+            this.dhcpPoolSize = size;
             return this;
         }
 

@@ -71,7 +71,7 @@ final class SimulatorStarter {
     }
 
     private Simulator startOn(int n) throws IOException {
-        Lan lan = new Lan(n);
+        Lan lan = new Lan(n, b.dhcpPoolSize);
         RequestLog log = b.requestLog != null
                 ? RequestLog.toFile(b.requestLog, RequestLog.DEFAULT_CAPACITY)
                 : RequestLog.inMemory();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.nestedpve.sim.LatencyProfile.Step;
 import io.jenkins.plugins.nestedpve.sim.SimClient.Response;
@@ -66,5 +67,48 @@ class FaultTest {
         Response r = api.post(base + "9000/clone", Map.of("newid", "903"));
         assertThat(sim.awaitTask(r.data().asText(), WAIT))
                 .isEqualTo("can't lock file '/var/lock/qemu-server/lock-903.conf' - got timeout");
+    }
+
+    @Test
+    void apiFaultBeforeTheHandlerAnswersTheErrorAndCreatesNothing() {
+        sim.faults().failApiCall("POST", "/qemu/9000/clone$", 502, "Bad Gateway\n", false);
+        Response r = api.post(base + "9000/clone", Map.of("newid", "905"));
+        assertThat(r.status()).isEqualTo(502);
+        assertThat(sim.vm(905)).isEmpty();
+    }
+
+    @Test
+    void apiFaultAfterTheHandlerStartsTheCloneButAnswersTheError() throws Exception {
+        sim.faults().failApiCall("POST", "/qemu/9000/clone$", 500, "proxy went away\n", true);
+        Response r = api.post(base + "9000/clone", Map.of("newid", "906"));
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.reason()).isEqualTo("proxy went away");
+        sim.await(() -> sim.vm(906).isPresent() && sim.vm(906).get().get("lock") == null, WAIT, "clone of 906 ends");
+        assertThat(api.post(base + "9000/clone", Map.of("newid", "907")).status())
+                .as("the fault is used up by the first match")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void droppedConnectionAfterTheHandlerLeavesTheCloneAndLogsStatusZero() {
+        sim.faults().failApiCall("POST", "/qemu/9000/clone$", FaultPlan.DROP_CONNECTION, null, true);
+        // the connection ends without a single byte of answer
+        assertThatThrownBy(() -> api.post(base + "9000/clone", Map.of("newid", "908")))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(sim.vm(908)).isPresent();
+        assertThat(sim.requestLog().entries())
+                .filteredOn(e -> e.path().endsWith("/clone")
+                        && "908".equals(String.valueOf(e.params().get("newid"))))
+                .extracting(e -> e.status())
+                .containsExactly(FaultPlan.DROP_CONNECTION);
+    }
+
+    @Test
+    void targetedApiFaultIgnoresOtherMethodsAndPaths() {
+        sim.faults().failApiCall("POST", "/qemu/9000/clone$", 503, "busy\n", false);
+        assertThat(api.get(base + "9000/config").status()).isEqualTo(200);
+        assertThat(api.get("/version").status()).isEqualTo(200);
+        assertThat(api.post(base + "9000/clone", Map.of("newid", "909")).status())
+                .isEqualTo(503);
     }
 }

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.sim.SimClient.Response;
 import io.jenkins.plugins.nestedpve.sim.model.PveMachine;
+import io.jenkins.plugins.nestedpve.sim.shell.HostKeys;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +41,26 @@ class SshProgramsTest {
 
     private SshRun.Result onHost(String cmd) throws Exception {
         return SshRun.run(sim.host(), sim.hostSshPort(), sim.hostRootPassword(), cmd, "");
+    }
+
+    @Test
+    void hostSshFingerprintIsTheEd25519KeyTheHostPresents() throws Exception {
+        AtomicReference<String> presented = new AtomicReference<>();
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setSignatureFactories(List.of(BuiltinSignatures.ed25519));
+        client.setServerKeyVerifier((session, addr, key) -> {
+            presented.set(HostKeys.fingerprint(key));
+            return true; // recorded, then compared below; the session is never used
+        });
+        client.start();
+        try (ClientSession s = client.connect("root", sim.hostAddress(), sim.hostSshPort())
+                .verify(Duration.ofSeconds(10))
+                .getSession()) {
+            s.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.WAIT_AUTH), Duration.ofSeconds(10));
+        } finally {
+            client.stop();
+        }
+        assertThat(sim.hostSshFingerprint()).startsWith("SHA256:").isEqualTo(presented.get());
     }
 
     @Test

@@ -82,6 +82,9 @@ final class Connection implements Runnable {
             }
             left--;
             Reply reply = dispatcher.handle(request);
+            if (reply.isDropped()) {
+                return; // the connection closes unanswered
+            }
             boolean keepAlive = left > 0 && reply.status() < 400 && wantsKeepAlive(request) && !plain.isClosed();
             HttpWriter.write(
                     out, reply, request.protocol(), keepAlive, request.header("Accept-Encoding"), clock.instant());

@@ -111,6 +111,12 @@ final class Listener implements AutoCloseable {
             } catch (IOException e) {
                 continue; // closed: the loop ends; otherwise a failed accept of one client
             }
+            try {
+                // answers are small writes after the request; Nagle would hold them for the client's delayed ACK
+                plain.setTcpNoDelay(true);
+            } catch (IOException e) {
+                // the client is already gone; the connection fails on its own
+            }
             Connection c = factory.create(plain, open::remove);
             open.add(c);
             try {

@@ -40,6 +40,17 @@ record Reply(int status, String message, String contentType, byte[] body, boolea
         return new Reply(status, message, JSON, body, false, errors);
     }
 
+    /** No answer at all: the connection is closed (logged with status 0). */
+    static Reply dropped() {
+        return new Reply(
+                FaultHook.DROP_CONNECTION, "connection dropped (simulated)", null, new byte[0], false, Map.of());
+    }
+
+    /** Whether the connection is closed instead of answering. */
+    boolean isDropped() {
+        return status == FaultHook.DROP_CONNECTION;
+    }
+
     /** The same answer, sent only after the authentication-failure delay. */
     Reply withDelay() {
         return new Reply(status, message, contentType, body, true, errors);

@@ -72,7 +72,9 @@ final class RestCall {
             if (fault.isPresent()) {
                 return error(fault.get());
             }
-            return envelope.success(handler.handle(request));
+            Reply success = envelope.success(handler.handle(request));
+            Optional<ApiException> late = faults.afterHandler(request);
+            return late.isPresent() ? error(late.get()) : success;
         } catch (ApiException e) {
             return error(e);
         } catch (JsonProcessingException e) {
@@ -84,6 +86,9 @@ final class RestCall {
 
     // A 401 from a handler (bad login) is also delayed (AnyEvent.pm handle_api2_request).
     private Reply error(ApiException e) {
+        if (e.status() == FaultHook.DROP_CONNECTION) {
+            return Reply.dropped();
+        }
         Reply reply = envelope.error(e);
         return e.status() == 401 ? reply.withDelay() : reply;
     }

@@ -23,14 +23,27 @@ public final class Lan {
     public static final int STATIC_LAST = 99;
 
     private final int block;
+    private final int dhcpLast;
     private final Map<String, String> leases = new HashMap<>();
     private final Map<String, PveMachine> machines = new HashMap<>();
 
     public Lan(int block) {
+        this(block, DHCP_LAST - DHCP_FIRST + 1);
+    }
+
+    /**
+     * A LAN whose DHCP pool holds only {@code dhcpPoolSize} addresses from {@code .100} on (tests
+     * of lease reuse).
+     */
+    public Lan(int block, int dhcpPoolSize) {
         if (block < 1 || block > 254) {
             throw new IllegalArgumentException("loopback block must be 1..254, got " + block);
         }
+        if (dhcpPoolSize < 1 || dhcpPoolSize > DHCP_LAST - DHCP_FIRST + 1) {
+            throw new IllegalArgumentException("DHCP pool size must be 1..100, got " + dhcpPoolSize);
+        }
         this.block = block;
+        this.dhcpLast = DHCP_FIRST + dhcpPoolSize - 1;
     }
 
     /** N in 127.77.N.0/24. */
@@ -63,14 +76,15 @@ public final class Lan {
         if (have != null) {
             return have;
         }
-        for (int i = DHCP_FIRST; i <= DHCP_LAST; i++) {
+        for (int i = DHCP_FIRST; i <= dhcpLast; i++) {
             String ip = address(i);
             if (!leases.containsValue(ip) && !machines.containsKey(ip)) {
                 leases.put(key, ip);
                 return ip;
             }
         }
-        throw new SimFailure("DHCP pool 127.77." + block + ".100-199 exhausted");
+        throw new SimFailure("DHCP pool 127.77." + block + ".100-" + dhcpLast + " exhausted: " + leases.size()
+                + " leases held - destroy guests to return theirs");
     }
 
     /** Returns a MAC's lease to the pool (its VM was destroyed). */

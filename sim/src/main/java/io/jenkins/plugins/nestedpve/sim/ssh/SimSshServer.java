@@ -7,6 +7,7 @@ import io.jenkins.plugins.nestedpve.sim.ssh.vfs.VfsSftp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.apache.sshd.common.io.nio2.Nio2Session;
 import org.apache.sshd.common.session.Session;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 
@@ -51,6 +54,9 @@ public final class SimSshServer implements AutoCloseable {
         this.workers = Executors.newCachedThreadPool(daemonThreads());
         this.sshd = (AcceptingServer)
                 ServerBuilder.builder().factory(AcceptingServer::new).build();
+        // Without it the server's small packets (exit-status, EOF, CLOSE) wait for the client's
+        // delayed ACK (Nagle), ~40 ms per exec on Linux loopback.
+        CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setHost(Objects.requireNonNull(host, "host"));
         sshd.setPort(port);
         VfsAuthenticator auth = new VfsAuthenticator(fs);
@@ -149,6 +155,17 @@ public final class SimSshServer implements AutoCloseable {
         for (Session session : sshd.getActiveSessions()) {
             session.close(true);
         }
+    }
+
+    /** Whether each open session's socket has {@code TCP_NODELAY} set on the server side. */
+    List<Boolean> sessionsTcpNoDelay() throws IOException {
+        List<Boolean> out = new java.util.ArrayList<>();
+        for (Session session : sshd.getActiveSessions()) {
+            if (session.getIoSession() instanceof Nio2Session nio) {
+                out.add(nio.getSocket().getOption(StandardSocketOptions.TCP_NODELAY));
+            }
+        }
+        return out;
     }
 
     /** Number of open SSH sessions. */

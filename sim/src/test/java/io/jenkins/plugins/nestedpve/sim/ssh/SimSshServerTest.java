@@ -121,6 +121,15 @@ class SimSshServerTest {
     }
 
     @Test
+    void acceptedSessionsHaveTcpNoDelay() throws IOException {
+        try (ClientSession session = login()) {
+            exec(session, "true");
+
+            assertThat(server.sessionsTcpNoDelay()).containsExactly(true);
+        }
+    }
+
+    @Test
     void unknownProgramExitsWith127AndBashMessage() throws IOException {
         try (ClientSession session = login()) {
             Exec result = exec(session, "pvecmx status");
