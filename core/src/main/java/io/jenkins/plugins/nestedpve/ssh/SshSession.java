@@ -111,22 +111,24 @@ public final class SshSession implements CommandRunner, AutoCloseable {
             SensitiveCommand command, Deadline deadline, Duration budget, LineSink stdout, LineSink stderr)
             throws InterruptedException {
         ensureOpen("`" + command.label() + "`");
-        KillableChannel session = null;
+        KillableChannel session;
         try {
             session = openChannel("`" + command.label() + "`");
-            return new RemoteExec(this, readers, command, deadline, budget).run(session, stdout, stderr);
         } catch (SshException e) {
             throw asInterruptionIfCaused(e, command.label());
+        }
+        try {
+            return new RemoteExec(this, readers, command, deadline, budget).run(session, stdout, stderr);
         } finally {
-            if (session != null) {
-                closeQuietly(session);
-            }
+            closeQuietly(session);
         }
     }
 
     /**
-     * sshj turns an interrupt of its internal waits into its own I/O exceptions; callers of {@link
-     * #exec} are promised an {@link InterruptedException} for an interrupt, so translate it back.
+     * Opening a channel waits inside sshj on the calling thread, and sshj turns an interrupt of that
+     * wait into its own I/O exception; callers of {@link #exec} are promised an {@link
+     * InterruptedException} for an interrupt, so translate it back. (Once the command runs, {@link
+     * RemoteExec} sees the caller's interrupt itself.)
      */
     private static SshException asInterruptionIfCaused(SshException e, String label) throws InterruptedException {
         boolean interrupted = Thread.interrupted();

@@ -12,6 +12,8 @@ import io.jenkins.plugins.nestedpve.cluster.Timeouts;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
+import io.jenkins.plugins.nestedpve.pve.testsupport.SchemaAudit;
+import io.jenkins.plugins.nestedpve.schema.ApiSchema;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
@@ -146,8 +148,26 @@ final class SimLab implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Closes the simulator, then fails if any request it received during the test broke the
+     * official PVE API schema (host 9.1, guests 8.4): every lifecycle test doubles as a check that
+     * the engine only sends requests real PVE accepts.
+     */
     @Override
     public void close() {
+        List<String> violations = schemaViolations();
         sim.close();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(
+                    "requests that violate the official PVE API schema:\n" + String.join("\n", violations));
+        }
+    }
+
+    private List<String> schemaViolations() {
+        if (ApiSchema.load("9.1").isEmpty() || ApiSchema.load("8.4").isEmpty()) {
+            return List.of(); // no ../shared here: ApiSchema.loadOrNotice already said so (CI requires it)
+        }
+        String host = sim.hostAddress() + ":";
+        return SchemaAudit.violations(sim, e -> e.server().startsWith(host) ? "9.1" : "8.4");
     }
 }
