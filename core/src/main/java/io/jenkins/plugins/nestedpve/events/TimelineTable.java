@@ -3,10 +3,11 @@ package io.jenkins.plugins.nestedpve.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Lays out a {@link Timeline} as a plain-text table with padded columns. */
 final class TimelineTable {
@@ -45,9 +46,13 @@ final class TimelineTable {
         return layout(rows);
     }
 
-    /** The cluster-wide column (null) first when present, then nodes in first-seen order. */
+    /**
+     * The cluster-wide column (null) first when present, then the nodes in name order, shorter
+     * names first so that {@code n2} comes before {@code n10} (nodes finish phases in any order).
+     */
     private List<String> columns() {
-        Set<String> nodes = new LinkedHashSet<>();
+        Set<String> nodes =
+                new TreeSet<>(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
         boolean clusterWide = false;
         for (Timeline.PhaseRecord r : records) {
             if (r.node() == null) {

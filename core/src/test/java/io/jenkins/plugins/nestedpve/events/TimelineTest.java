@@ -38,6 +38,16 @@ class TimelineTest {
     }
 
     @Test
+    void nodeColumnsAreInNameOrderWhateverOrderTheyFinishIn() {
+        run(Phase.CLONE, "np-a-n10", Duration.ofSeconds(1), Outcome.SUCCEEDED);
+        run(Phase.CLONE, "np-a-n2", Duration.ofSeconds(1), Outcome.SUCCEEDED);
+        run(Phase.CLONE, "np-a-n1", Duration.ofSeconds(1), Outcome.SUCCEEDED);
+
+        assertThat(timeline.render().lines().findFirst().orElseThrow())
+                .matches("phase +np-a-n1 +np-a-n2 +np-a-n10 +wall");
+    }
+
+    @Test
     void skippedAndRunningPhasesAreShownAsSuch() {
         timeline.phaseFinished(Phase.JOIN, null, Duration.ZERO, Outcome.SKIPPED);
         timeline.phaseStarted(Phase.QUORUM, null);
