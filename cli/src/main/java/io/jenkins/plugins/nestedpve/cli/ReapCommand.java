@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapReport;
+import io.jenkins.plugins.nestedpve.lifecycle.ReapRules;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import java.time.Duration;
@@ -65,7 +66,7 @@ final class ReapCommand implements Callable<Integer> {
             ReapScope scope = new ReapScope(who, ie.leases(), grace);
             HostRef host = loaded.spec().host();
             if (dryRun) {
-                List<ReapPlan.Entry> plan;
+                List<ReapRules.Verdict> plan;
                 try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock())) {
                     plan = ReapPlan.plan(
                             OwnedVms.list(pve, host, ie.installation().id()), scope, ctx.clock());
@@ -80,7 +81,7 @@ final class ReapCommand implements Callable<Integer> {
         }
     }
 
-    private void printPlan(List<ReapPlan.Entry> plan, String who) {
+    private void printPlan(List<ReapRules.Verdict> plan, String who) {
         if (json) {
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("dryRun", true);

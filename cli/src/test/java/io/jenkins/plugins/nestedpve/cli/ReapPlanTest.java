@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.lifecycle.ReapRules;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,28 +25,28 @@ class ReapPlanTest {
                 new OwnershipMarker(1, "inst", lease, "np-x", "np-x-n1", owner, "b", created, expires));
     }
 
-    static List<ReapPlan.Entry> plan(OwnedVms.Owned... vms) {
+    static List<ReapRules.Verdict> plan(OwnedVms.Owned... vms) {
         ReapScope scope = new ReapScope(ME, Set.of("held")::contains, Duration.ofMinutes(15));
         return ReapPlan.plan(new OwnedVms.Listing(List.of(vms), 0), scope, CLOCK);
     }
 
     @Test
     void expiredIsReaped() {
-        List<ReapPlan.Entry> d = plan(vm(1, "a", ME, NOW.minus(Duration.ofHours(5)), NOW.minusSeconds(1)));
+        List<ReapRules.Verdict> d = plan(vm(1, "a", ME, NOW.minus(Duration.ofHours(5)), NOW.minusSeconds(1)));
 
         assertThat(d).singleElement().satisfies(x -> assertThat(x.reap()).isTrue());
     }
 
     @Test
     void notYetExpiredIsKept() {
-        List<ReapPlan.Entry> d = plan(vm(1, "a", ME, NOW.minus(Duration.ofHours(5)), NOW.plusSeconds(60)));
+        List<ReapRules.Verdict> d = plan(vm(1, "a", ME, NOW.minus(Duration.ofHours(5)), NOW.plusSeconds(60)));
 
         assertThat(d).singleElement().satisfies(x -> assertThat(x.reap()).isFalse());
     }
 
     @Test
     void heldLeaseIsKept() {
-        List<ReapPlan.Entry> d = plan(vm(1, "held", ME, NOW.minus(Duration.ofHours(5)), null));
+        List<ReapRules.Verdict> d = plan(vm(1, "held", ME, NOW.minus(Duration.ofHours(5)), null));
 
         assertThat(d.get(0).reap()).isFalse();
         assertThat(d.get(0).decision().reason()).isEqualTo("lease in use");
@@ -53,11 +54,11 @@ class ReapPlanTest {
 
     @Test
     void orphanIsReapedOnlyOnceOlderThanTheGrace() {
-        List<ReapPlan.Entry> d = plan(
+        List<ReapRules.Verdict> d = plan(
                 vm(1, "gone", ME, NOW.minus(Duration.ofMinutes(5)), null),
                 vm(2, "gone", ME, NOW.minus(Duration.ofMinutes(20)), null));
 
-        assertThat(d).extracting(ReapPlan.Entry::reap).containsExactly(false, true);
+        assertThat(d).extracting(ReapRules.Verdict::reap).containsExactly(false, true);
     }
 
     @Test

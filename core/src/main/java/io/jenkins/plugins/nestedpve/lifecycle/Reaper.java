@@ -9,7 +9,6 @@ import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +61,8 @@ public final class Reaper {
                 foreign++;
                 continue;
             }
-            decide(v.vmid(), marker.get(), scope).ifPresent(vd -> (vd.reap() ? reaped : kept).add(vd.decision()));
+            ReapRules.decide(v.vmid(), marker.get(), scope, activeLeases, ctx.clock())
+                    .ifPresent(vd -> (vd.reap() ? reaped : kept).add(vd.decision()));
         }
         List<Teardown.Target> targets =
                 reaped.stream().map(d -> new Teardown.Target(d.vmid(), null)).toList();
@@ -71,41 +71,6 @@ public final class Reaper {
                 : new Teardown(ctx, host, hostRef, listener)
                         .destroy(targets, null, Deadline.after(ctx.clock(), teardownTimeout));
         return new ReapReport(examined, foreign, reaped, kept, report);
-    }
-
-    /** A decision and whether it is to reap. */
-    private record Verdict(boolean reap, Decision decision) {
-        static Verdict reap(int vmid, String lease, String reason) {
-            return new Verdict(true, new Decision(vmid, lease, reason));
-        }
-
-        static Verdict keep(int vmid, String lease, String reason) {
-            return new Verdict(false, new Decision(vmid, lease, reason));
-        }
-    }
-
-    /** Reap, keep, or ignore (another owner). */
-    private Optional<Verdict> decide(int vmid, OwnershipMarker m, ReapScope scope) {
-        if (scope.ownerIfSet().filter(o -> !o.equals(m.owner())).isPresent()) {
-            return Optional.empty();
-        }
-        Instant now = ctx.clock().instant();
-        if (activeLeases.contains(m.lease())) {
-            return Optional.of(Verdict.keep(vmid, m.lease(), "being provisioned by this engine"));
-        }
-        if (m.expires() != null) {
-            return Optional.of(
-                    m.expired(ctx.clock())
-                            ? Verdict.reap(vmid, m.lease(), "expired at " + m.expires())
-                            : Verdict.keep(vmid, m.lease(), "kept for debugging until " + m.expires()));
-        }
-        if (scope.leases().isKnown(m.lease())) {
-            return Optional.of(Verdict.keep(vmid, m.lease(), "lease in use"));
-        }
-        if (Duration.between(m.created(), now).compareTo(scope.minAge()) < 0) {
-            return Optional.of(Verdict.keep(vmid, m.lease(), "lease unknown, but created only at " + m.created()));
-        }
-        return Optional.of(Verdict.reap(vmid, m.lease(), "owner gone: lease " + m.lease() + " is unknown"));
     }
 
     private Optional<OwnershipMarker> marker(VmResource v) {
