@@ -147,10 +147,22 @@ public final class GuestIdentity {
             }
         }
         ExecResult keys = guest.run(HOST_KEY_FILES, timeout);
+        // `cat` exits 1 when one key type is missing, yet prints the others: judge by what was read
+        List<SshHostKeys.HostKey> hostKeys = SshHostKeys.parse(keys.stdout());
+        if (hostKeys.isEmpty()) {
+            // without the new keys the reconnect could not be pinned, and it sends the root password
+            throw new GuestIdentityException(
+                    node,
+                    "read the new SSH host keys",
+                    keys.exitCode(),
+                    "giving " + node + " its identity failed: its new SSH host keys could not be read (exit "
+                            + keys.exitCode() + "): " + keys.tail(3)
+                            + " — check that ssh-keygen -A regenerated /etc/ssh/ssh_host_*_key.pub");
+        }
         String pem = "/etc/pve/nodes/" + node + "/pve-ssl.pem";
         ExecResult cert = guest.run(
                 ShellQuote.command("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", pem), timeout);
-        return new IdentityResult(SshHostKeys.parse(keys.stdout()), cert.ok() ? apiFingerprint(cert.stdout()) : null);
+        return new IdentityResult(hostKeys, cert.ok() ? apiFingerprint(cert.stdout()) : null);
     }
 
     /** Parses {@code sha256 Fingerprint=AA:BB:…} (OpenSSL 3) or {@code SHA256 Fingerprint=…} (1.1). */

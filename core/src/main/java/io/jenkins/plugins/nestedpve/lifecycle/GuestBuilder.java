@@ -13,7 +13,6 @@ import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.NetConfig;
 import io.jenkins.plugins.nestedpve.pve.PveApiException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
-import io.jenkins.plugins.nestedpve.pve.TofuFingerprintProbe;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
@@ -164,10 +163,11 @@ final class GuestBuilder {
     /** The host keys were regenerated: forget the old key and pin the new ones read over the old session. */
     private void relearnHostKey(IdentityResult result) throws InterruptedException {
         run.knownKeys.forget(node.address, run.spec.guestSshPort());
+        // GuestIdentity fails when it cannot read the new keys, so this is never empty: the session
+        // that sends the cluster root password is always pinned
         List<String> keys =
                 result.sshHostKeys().stream().map(k -> k.fingerprint()).toList();
-        HostKeyPolicy policy =
-                keys.isEmpty() ? HostKeyPolicy.acceptNewAndLog(run.knownKeys, run::info) : HostKeyPolicy.pinned(keys);
+        HostKeyPolicy policy = HostKeyPolicy.pinned(keys);
         SshSession fresh = access.connect(
                 node,
                 access.clusterAuth(),
@@ -179,8 +179,8 @@ final class GuestBuilder {
     }
 
     /**
-     * The certificate fingerprint to pin: read over the trusted SSH session; only when that fails,
-     * a clearly reported trust-on-first-use probe of the served certificate.
+     * The certificate fingerprint to pin, read over the SSH session whose host key is pinned. There
+     * is no trust-on-first-use fallback: the API login that follows sends the cluster root password.
      */
     private Fingerprint apiFingerprint(IdentityResult result) throws InterruptedException {
         Optional<Fingerprint> read = access.servedFingerprint(node);
@@ -190,10 +190,9 @@ final class GuestBuilder {
         if (result.apiFingerprintIfRead().isPresent()) {
             return Fingerprint.parse(result.apiFingerprint());
         }
-        run.warn("could not read the API certificate of " + node.name + " over SSH; falling back to trust on first"
-                + " use of the certificate served on " + node.address + ":" + run.spec.guestApiPort());
-        return TofuFingerprintProbe.readServedFingerprint(
-                node.address, run.spec.guestApiPort(), run.spec.timeouts().command());
+        throw new NestedPveException("could not read the API certificate of " + node.name + " over SSH"
+                + " (/etc/pve/local/pveproxy-ssl.pem or pve-ssl.pem, nor with openssl); its fingerprint cannot be"
+                + " pinned — check that pve-cluster runs on the guest and /etc/pve/local is readable");
     }
 
     private void nestingCheck() throws InterruptedException {

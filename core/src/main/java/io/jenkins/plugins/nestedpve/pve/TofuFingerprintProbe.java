@@ -18,10 +18,9 @@ import javax.net.ssl.TrustManager;
  * trusting it. The handshake is aborted as soon as the certificate is seen, so no request and no
  * credential is ever sent over the connection.
  *
- * <p>Use it only where the caller explicitly chooses TOFU: {@code doctor} showing an operator what
- * to pin, or the first contact with a freshly cloned guest whose fingerprint is then pinned and
- * immediately cross-checked through an authenticated API call (GET /nodes/{node}/certificates/info).
- * Everything else connects through {@link PveClient} with a pinned fingerprint.
+ * <p>Use it only to show an operator what to pin ({@code doctor}); nothing that sends credentials
+ * relies on it. Provisioning reads a guest's certificate over its pinned SSH session instead.
+ * Everything connects through {@link PveClient} with a pinned fingerprint.
  */
 public final class TofuFingerprintProbe {
     private TofuFingerprintProbe() {}

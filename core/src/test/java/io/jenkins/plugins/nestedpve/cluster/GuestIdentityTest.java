@@ -122,6 +122,19 @@ class GuestIdentityTest {
     }
 
     @Test
+    void newHostKeysThatCannotBeReadFailTheIdentityInsteadOfLeavingTheReconnectUnpinned() {
+        ScriptedShell guest = scriptedGuest();
+        guest.on(
+                "cat /etc/ssh/ssh_host_ed25519_key.pub /etc/ssh/ssh_host_ecdsa_key.pub /etc/ssh/ssh_host_rsa_key.pub",
+                fail(1, "cat: /etc/ssh/ssh_host_ed25519_key.pub: No such file or directory"));
+
+        assertThatThrownBy(() -> identity.apply(guest, Duration.ofSeconds(30)))
+                .isInstanceOf(GuestIdentityException.class)
+                .hasMessageContaining("new SSH host keys could not be read")
+                .hasMessageNotContaining(PASSWORD);
+    }
+
+    @Test
     void unreadableCertificateLeavesTheFingerprintEmpty() throws Exception {
         ScriptedShell guest = scriptedGuest();
         guest.on(
