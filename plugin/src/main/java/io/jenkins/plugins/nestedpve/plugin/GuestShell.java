@@ -2,7 +2,6 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
-import io.jenkins.plugins.nestedpve.ssh.KnownKeys;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshSession;
@@ -73,10 +72,12 @@ final class GuestShell implements AutoCloseable {
 
     private HostKeyPolicy policy(NestedPveClusterContext.Node node) {
         String pin = node.getSshHostKeyFingerprint();
-        if (pin != null && !pin.isBlank()) {
-            return HostKeyPolicy.pinned(List.of(pin));
+        if (pin == null || pin.isBlank()) {
+            // the root password goes over this connection: never to a host key nobody pinned
+            throw new IllegalStateException("nestedPveSh: no SSH host key is recorded for " + node.getName()
+                    + "; refusing to send its root password to an unverified host. Run the step inside the"
+                    + " nestedPveCluster block that created the node");
         }
-        // the core always records the key; an older context without one learns it, logged
-        return HostKeyPolicy.acceptNewAndLog(new KnownKeys(), line -> log.println(BuildLogListener.PREFIX + line));
+        return HostKeyPolicy.pinned(List.of(pin));
     }
 }
