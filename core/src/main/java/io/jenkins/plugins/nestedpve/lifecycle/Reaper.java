@@ -64,13 +64,22 @@ public final class Reaper {
             ReapRules.decide(v.vmid(), marker.get(), scope, activeLeases, ctx.clock())
                     .ifPresent(vd -> (vd.reap() ? reaped : kept).add(vd.decision()));
         }
-        List<Teardown.Target> targets =
-                reaped.stream().map(d -> new Teardown.Target(d.vmid(), null)).toList();
+        // teardown re-reads each marker; the same rules must still say "reap" on what it reads then
+        List<Teardown.Target> targets = reaped.stream()
+                .map(d -> new Teardown.Target(d.vmid(), null, m -> stillReap(d, m, scope)))
+                .toList();
         TeardownReport report = targets.isEmpty()
                 ? TeardownReport.empty()
                 : new Teardown(ctx, host, hostRef, listener)
                         .destroy(targets, null, Deadline.after(ctx.clock(), teardownTimeout));
         return new ReapReport(examined, foreign, reaped, kept, report);
+    }
+
+    private boolean stillReap(Decision decided, OwnershipMarker now, ReapScope scope) {
+        return now.lease().equals(decided.lease())
+                && ReapRules.decide(decided.vmid(), now, scope, activeLeases, ctx.clock())
+                        .map(ReapRules.Verdict::reap)
+                        .orElse(false);
     }
 
     private Optional<OwnershipMarker> marker(VmResource v) {

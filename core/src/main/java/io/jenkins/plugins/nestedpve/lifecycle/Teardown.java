@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Destroys guests, VM by VM, and never a VM without this installation's marker: the config is read
@@ -37,8 +39,18 @@ public final class Teardown {
      *
      * @param vmid its VMID
      * @param node the guest's node name, or null when unknown
+     * @param confirm checked on the marker as read just before destroying; false leaves the VM alone
      */
-    public record Target(int vmid, String node) {}
+    public record Target(int vmid, String node, Predicate<OwnershipMarker> confirm) {
+        /** A VM to destroy when it carries this installation's marker (and the lease, when given). */
+        public Target(int vmid, String node) {
+            this(vmid, node, marker -> true);
+        }
+
+        public Target {
+            Objects.requireNonNull(confirm, "confirm");
+        }
+    }
 
     private final EngineContext ctx;
     private final PveClient host;
@@ -162,6 +174,15 @@ public final class Teardown {
         Optional<OwnershipMarker> marker = marker(config.get());
         if (!ours(marker, lease)) {
             return new VmOutcome(t.vmid(), t.node(), Result.NOT_OURS, notOurs(marker));
+        }
+        if (!t.confirm().test(marker.get())) {
+            // the marker read now no longer supports the caller's decision (e.g. the VMID was reused
+            // by a new lease, or the expiry was extended since the reaper's scan)
+            return new VmOutcome(
+                    t.vmid(),
+                    t.node(),
+                    Result.NOT_OURS,
+                    "marker changed since the decision (lease " + marker.get().lease() + "): left untouched");
         }
         String node = hostRef.node();
         if (!host.vmStatus(node, t.vmid()).stopped()) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
+import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +154,23 @@ class OwnershipTest {
         assertThat(ourVmids()).containsExactly(live.firstNode().vmid());
         lab.engine.teardown(live, lab.token(), ProgressListener.NOOP);
         assertThat(ourVmids()).isEmpty();
+    }
+
+    @Test
+    void teardownLeavesAVmWhoseFreshlyReadMarkerNoLongerConfirmsTheDecision() {
+        NestedCluster cluster =
+                lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        int vmid = cluster.firstNode().vmid();
+
+        TeardownReport refused = new Teardown(lab.engine.context(), host, lab.host(), ProgressListener.NOOP)
+                .destroy(
+                        List.of(new Teardown.Target(vmid, null, m -> !m.lease().equals(cluster.lease()))),
+                        null,
+                        Deadline.after(Clock.systemUTC(), Duration.ofSeconds(30)));
+
+        assertThat(refused.count(TeardownReport.Result.NOT_OURS)).isEqualTo(1);
+        assertThat(lab.sim.vm(vmid)).isPresent();
+        lab.engine.teardown(cluster, lab.token(), ProgressListener.NOOP);
     }
 
     @Test
