@@ -7,6 +7,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.ReapReport;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapRules;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.wait.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

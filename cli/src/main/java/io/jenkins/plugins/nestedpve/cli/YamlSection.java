@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
+import io.jenkins.plugins.nestedpve.wait.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -98,7 +98,9 @@ class StepParsingTest {
         assertThat(DurationParser.parse("PT30M", "x")).isEqualTo(Duration.ofMinutes(30));
         assertThat(DurationParser.parse(null, "x")).isZero();
         assertThatThrownBy(() -> DurationParser.parse("soon", "keepOnFailure"))
-                .hasMessage("keepOnFailure: 'soon' is not a duration; write e.g. 90s, 30m, 2h or 1d");
+                .hasMessage("keepOnFailure: 'soon' is not a duration — write a number with a unit, e.g. 90s, 15m, 4h,"
+                        + " 1h30m or 2d");
+        assertThat(DurationParser.parse("1h30m", "x")).isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test

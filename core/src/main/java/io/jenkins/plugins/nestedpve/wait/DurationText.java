@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.wait;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them: {@code 90s}, {@code 15m}, {@code 4h}, {@code 1h30m}, {@code 2d}, {@code 500ms}, or ISO-8601 {@code PT15M}. */
-final class DurationText {
+/**
+ * Durations as people write them, in spec files, on the command line and in Pipeline parameters alike: {@code 90s}, {@code 15m}, {@code 4h}, {@code 1h30m}, {@code 2d}, {@code 500ms}, or ISO-8601 {@code PT15M}.
+ */
+public final class DurationText {
     private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
     private static final Pattern WHOLE = Pattern.compile("(?:[0-9]+(?:ms|s|m|h|d))+");
 
@@ -18,17 +20,21 @@ final class DurationText {
      *
      * @throws IllegalArgumentException saying what is expected
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
         if (t.equals("0")) {
             return Duration.ZERO;
         }
         if (t.startsWith("p")) {
             try {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
+                Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
+                if (!d.isNegative()) {
+                    return d;
+                }
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(bad(text));
+                // reported below with the accepted forms
             }
+            throw new IllegalArgumentException(bad(text));
         }
         if (!WHOLE.matcher(t).matches()) {
             throw new IllegalArgumentException(bad(text));
@@ -50,7 +56,7 @@ final class DurationText {
     }
 
     /** {@code 1h30m}, {@code 15m}, {@code 42s}, {@code 0s} — the inverse of {@link #parse}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.getSeconds();
         if (s == 0) {
             return d.toMillis() == 0 ? "0s" : d.toMillis() + "ms";
