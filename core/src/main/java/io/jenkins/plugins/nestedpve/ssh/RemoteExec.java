@@ -75,11 +75,12 @@ final class RemoteExec {
         }
     }
 
-    private KillableChannel start(KillableChannel session) {
+    private KillableChannel start(KillableChannel session) throws InterruptedException {
         try {
             session.exec(command.text());
         } catch (IOException e) {
-            throw owner.failure(activity(), e);
+            // the exec request waits on the calling thread; sshj wraps an interrupt of that wait
+            throw SshSession.asInterruptionIfCaused(owner.failure(activity(), e), command.label());
         }
         sendStdin(session);
         return session;

@@ -125,12 +125,13 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     }
 
     /**
-     * Opening a channel waits inside sshj on the calling thread, and sshj turns an interrupt of that
-     * wait into its own I/O exception; callers of {@link #exec} are promised an {@link
-     * InterruptedException} for an interrupt, so translate it back. (Once the command runs, {@link
-     * RemoteExec} sees the caller's interrupt itself.)
+     * Opening a channel and sending the exec request wait inside sshj on the calling thread, and sshj
+     * turns an interrupt of that wait into its own I/O exception; callers of {@link #exec} are
+     * promised an {@link InterruptedException} for an interrupt, so translate it back. (Once the
+     * command runs, {@link RemoteExec} sees the caller's interrupt itself; a reader thread's
+     * interruption is not the caller's.)
      */
-    private static SshException asInterruptionIfCaused(SshException e, String label) throws InterruptedException {
+    static SshException asInterruptionIfCaused(SshException e, String label) throws InterruptedException {
         boolean interrupted = Thread.interrupted();
         for (Throwable t = e; t != null && !interrupted; t = t.getCause()) {
             interrupted = t instanceof InterruptedException || t instanceof java.io.InterruptedIOException;

@@ -2,16 +2,13 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapReport;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
 import io.jenkins.plugins.nestedpve.lifecycle.Teardown;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
-import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
-import io.jenkins.plugins.nestedpve.pve.PveCredentials;
-import io.jenkins.plugins.nestedpve.pve.PveEndpoint;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,19 +113,7 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
 
     /** An API client of the host, as the engine opens it (same factory, pins and token). */
     private PveClient connect(HostAccess host) {
-        URI uri = host.ref().apiUri();
-        int port = uri.getPort() < 0 ? PveEndpoint.DEFAULT_PORT : uri.getPort();
-        PveCredentials token = PveCredentials.ApiToken.of(
-                host.credentials().apiTokenId(),
-                host.credentials().apiTokenSecret().reveal());
-        return engine.context()
-                .pveClients()
-                .connect(
-                        PveConnectionTester.bareHost(uri),
-                        port,
-                        host.ref().node(),
-                        Fingerprint.parse(host.ref().apiFingerprint()),
-                        token);
+        return HostClients.open(engine.context().pveClients(), host.ref(), host.credentials());
     }
 
     private static void failIfIncomplete(TeardownReport report, String what, Lease lease) throws AbortException {

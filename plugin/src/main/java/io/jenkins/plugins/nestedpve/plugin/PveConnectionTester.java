@@ -80,7 +80,6 @@ public final class PveConnectionTester implements ConnectionTester {
 
     /** The host of {@code uri}, without the brackets of an IPv6 literal. */
     static String bareHost(java.net.URI uri) {
-        String h = uri.getHost();
-        return h != null && h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        return io.jenkins.plugins.nestedpve.lifecycle.HostClients.bareHost(uri);
     }
 }
