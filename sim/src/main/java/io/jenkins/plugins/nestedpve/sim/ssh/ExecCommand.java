@@ -2,19 +2,14 @@ package io.jenkins.plugins.nestedpve.sim.ssh;
 
 import io.jenkins.plugins.nestedpve.sim.shell.Shell;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,46 +17,20 @@ import org.slf4j.LoggerFactory;
  * One exec request: runs the command line in the machine's {@link Shell} on a worker thread and
  * reports its exit status. Closing the channel (or the session) interrupts the command.
  */
-final class ExecCommand implements Command {
+final class ExecCommand extends WorkerCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ExecCommand.class);
     /** Exit status of a command killed by SIGTERM (128 + 15), as a shell reports it. */
     private static final int KILLED = 143;
 
     private final String commandLine;
     private final Shell shell;
-    private final ExecutorService executor;
     private final Function<String, ExecFault> faults;
-    private InputStream in;
-    private OutputStream out;
-    private OutputStream err;
-    private ExitCallback callback;
-    private Future<?> running;
 
     ExecCommand(String commandLine, Shell shell, ExecutorService executor, Function<String, ExecFault> faults) {
+        super(executor);
         this.commandLine = commandLine;
         this.shell = shell;
-        this.executor = executor;
         this.faults = faults;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        this.err = err;
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.callback = callback;
     }
 
     @Override
@@ -72,8 +41,7 @@ final class ExecCommand implements Command {
             return;
         }
         Map<String, String> vars = new LinkedHashMap<>(env.getEnv());
-        channel.addChannelListener(new KillOnClose(this::kill));
-        running = executor.submit(() -> run(channel, vars, fault));
+        startWorker(channel, () -> run(channel, vars, fault));
     }
 
     private void run(ChannelSession channel, Map<String, String> vars, ExecFault fault) {
@@ -110,16 +78,5 @@ final class ExecCommand implements Command {
     /** Drops the whole connection at once, as a network cut or crash would. */
     private static void cut(ChannelSession channel) {
         channel.getSession().close(true);
-    }
-
-    @Override
-    public void destroy(ChannelSession channel) {
-        kill();
-    }
-
-    private synchronized void kill() {
-        if (running != null) {
-            running.cancel(true);
-        }
     }
 }
