@@ -149,8 +149,13 @@ public final class NestedPveEngine {
     private TeardownReport teardown(
             LeaseTargets targets, String lease, HostRef hostRef, HostCredentials host, ProgressListener listener) {
         try (PveClient client = HostClients.open(ctx.pveClients(), hostRef, host)) {
+            // an untagged VM is read too: a clone of ours carries the marker from the clone call on,
+            // but the tag only from CONFIGURE (PVE's clone takes no tags), and may be in no ledger
             targets.fromLedger(ctx.ledger(), hostRef.id())
-                    .sweep(client, ctx.installationId(), v -> v.hasTag(OwnershipMarker.TAG));
+                    .sweep(
+                            client,
+                            ctx.installationId(),
+                            v -> v.hasTag(OwnershipMarker.TAG) || v.tags().isEmpty());
             return new Teardown(ctx, client, hostRef, ProgressListener.safe(listener))
                     .destroy(targets.list(), lease, Deadline.after(ctx.clock(), TEARDOWN_TIMEOUT));
         }

@@ -58,11 +58,17 @@ class OwnershipTest {
     }
 
     private void create(int vmid, String name, String description) throws InterruptedException {
+        create(vmid, name, description, OwnershipMarker.TAG);
+    }
+
+    private void create(int vmid, String name, String description, String tags) throws InterruptedException {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("vmid", vmid);
         p.put("name", name);
         p.put("memory", 512);
-        p.put("tags", OwnershipMarker.TAG);
+        if (tags != null) {
+            p.put("tags", tags);
+        }
         if (description != null) {
             p.put("description", description);
         }
@@ -171,6 +177,28 @@ class OwnershipTest {
         assertThat(refused.count(TeardownReport.Result.NOT_OURS)).isEqualTo(1);
         assertThat(lab.sim.vm(vmid)).isPresent();
         lab.engine.teardown(cluster, lab.token(), ProgressListener.NOOP);
+    }
+
+    @Test
+    void teardownOfALeaseFindsItsUntaggedCloneThatNoLedgerRecorded() throws Exception {
+        int vmid = 83000;
+        OwnershipMarker ours = new OwnershipMarker(
+                1,
+                lab.installation.toString(),
+                "lost-lease",
+                "np-lost",
+                "np-lost-n1",
+                "tests",
+                "t#1",
+                Instant.now(),
+                null);
+        // as a clone looks between the clone call and CONFIGURE: marker in the description, no tag
+        create(vmid, "np-lost-n1", ours.format(), null);
+
+        TeardownReport report = lab.engine.teardown("lost-lease", lab.host(), lab.token(), ProgressListener.NOOP);
+
+        assertThat(report.count(TeardownReport.Result.DESTROYED)).isEqualTo(1);
+        assertThat(lab.sim.vm(vmid)).isEmpty();
     }
 
     @Test
