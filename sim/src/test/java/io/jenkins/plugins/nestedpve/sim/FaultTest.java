@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.nestedpve.sim.LatencyProfile.Step;
 import io.jenkins.plugins.nestedpve.sim.SimClient.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,17 +91,24 @@ class FaultTest {
     }
 
     @Test
-    void droppedConnectionAfterTheHandlerLeavesTheCloneAndLogsStatusZero() {
+    void droppedConnectionAfterTheHandlerLeavesTheCloneAndLogsStatusZero() throws InterruptedException {
         sim.faults().failApiCall("POST", "/qemu/9000/clone$", FaultPlan.DROP_CONNECTION, null, true);
         // the connection ends without a single byte of answer
         assertThatThrownBy(() -> api.post(base + "9000/clone", Map.of("newid", "908")))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(sim.vm(908)).isPresent();
-        assertThat(sim.requestLog().entries())
-                .filteredOn(e -> e.path().endsWith("/clone")
-                        && "908".equals(String.valueOf(e.params().get("newid"))))
-                .extracting(e -> e.status())
-                .containsExactly(FaultPlan.DROP_CONNECTION);
+        // the handler started the clone task; like PVE's worker it writes the placeholder config a
+        // moment later, under the new id's lock — wait for it instead of racing the task
+        sim.await(() -> sim.vm(908).isPresent(), Duration.ofSeconds(10), "the dropped clone's VM 908 to appear");
+        assertThat(cloneLogStatuses(908)).containsExactly(FaultPlan.DROP_CONNECTION);
+    }
+
+    private List<Integer> cloneLogStatuses(int newid) {
+        return sim.requestLog().entries().stream()
+                .filter(e -> e.path().endsWith("/clone")
+                        && String.valueOf(newid)
+                                .equals(String.valueOf(e.params().get("newid"))))
+                .map(e -> e.status())
+                .toList();
     }
 
     @Test
