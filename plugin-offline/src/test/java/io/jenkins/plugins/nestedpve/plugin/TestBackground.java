@@ -10,10 +10,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * 0773c3c6): the block runs on a pool thread, and what it throws becomes the step's failure. {@link #holdNext()}
  * parks the next block instead, as if the controller died before running it.
  */
-final class TestBackground implements ClusterStepExecution.Background {
+final class TestBackground implements StepBackground {
     private final ExecutorService pool;
     private final StepContext context;
-    private final List<ClusterStepExecution.Task> held = new ArrayList<>();
+    private final List<StepBackground.Task> held = new ArrayList<>();
     private final java.util.concurrent.CountDownLatch heldOne = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean holdNext;
 
@@ -40,7 +40,7 @@ final class TestBackground implements ClusterStepExecution.Background {
     }
 
     @Override
-    public synchronized void launch(ClusterStepExecution.Task task) {
+    public synchronized void launch(StepBackground.Task task) {
         if (holdNext) {
             holdNext = false;
             held.add(task);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.FilePath;
+import hudson.model.Run;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
 import java.io.IOException;
@@ -43,6 +44,13 @@ interface ClusterFiles {
                 // kept with the build: the build directory is the record of what ran
             }
         };
+    }
+
+    /** In the workspace inside {@code node}, else in the build's directory on the controller. */
+    static ClusterFiles forStep(FilePath workspace, Run<?, ?> run) {
+        return workspace != null
+                ? inWorkspace(workspace)
+                : inDirectory(run.getRootDir().toPath().resolve("nested-pve"));
     }
 
     /** Files in {@code <workspace>/.nested-pve/<cluster>/} on the agent. */

@@ -118,6 +118,6 @@ final class ClusterLaunch {
         return new Ready(
                 new NestedPveClusterContext(cluster, hostId),
                 new ClusterEnvironment(env, p.lease(), services.secrets()),
-                new PasswordMaskingFilter(p.lease(), services.secrets()));
+                new PasswordMaskingFilter(p.lease(), services.secrets(), services.remoting()));
     }
 }

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import hudson.AbortException;
 import hudson.FilePath;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
-import io.jenkins.plugins.nestedpve.lifecycle.ProvisioningException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -46,18 +44,6 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         DONE
     }
 
-    /** Background work. */
-    @FunctionalInterface
-    interface Task {
-        void run() throws Exception;
-    }
-
-    /** Runs background work: {@code run(block)} in Jenkins; a seam for tests. */
-    @FunctionalInterface
-    interface Background {
-        void launch(Task task);
-    }
-
     private final transient NestedPveClusterStep step;
     private final String hostId;
     private final String keepOnFailure;
@@ -68,7 +54,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
     private volatile NestedPveClusterContext cluster;
 
     private transient volatile ClusterServices services;
-    private transient volatile Background background;
+    private transient volatile StepBackground background;
     private transient volatile Provisioning provisioning;
     private transient volatile Throwable stopCause;
     private transient volatile boolean superStopped;
@@ -81,7 +67,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     /** Gives the services and the way to run background work, as Jenkins would find them (tests). */
-    void attach(ClusterServices services, Background background) {
+    void attach(ClusterServices services, StepBackground background) {
         this.services = services;
         this.background = background;
     }
@@ -100,7 +86,8 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         }
         Run<?, ?> run = ctx.get(Run.class);
         PrintStream log = ctx.get(TaskListener.class).getLogger();
-        ClusterLaunch launch = new ClusterLaunch(services(), step, run, log, files(ctx, run));
+        ClusterLaunch launch =
+                new ClusterLaunch(services(), step, run, log, ClusterFiles.forStep(ctx.get(FilePath.class), run));
         stage = Stage.PROVISIONING;
         Provisioning p;
         try {
@@ -152,21 +139,11 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         } catch (RuntimeException ignored) {
             // the summary is a convenience; the log has the timeline's lines
         }
-        Throwable failure = stopCause != null ? stopCause : userFailure(e);
+        Throwable failure = stopCause != null ? stopCause : StepEndings.provisioningFailure(e);
         if (failure == stopCause) {
             stopCause.addSuppressed(e);
         }
         finish(ctx, failure, null, teardown(log).afterFailure(leaseId, keep(), e, "its provisioning failed"));
-    }
-
-    /** A provisioning failure as the user sees it: the core's message (phase, node, cause) without a stack. */
-    private static Throwable userFailure(Exception e) {
-        if (!(e instanceof ProvisioningException)) {
-            return e;
-        }
-        AbortException a = new AbortException("nestedPveCluster: provisioning failed in " + e.getMessage());
-        a.initCause(e);
-        return a;
     }
 
     /** Called when the body ends, however; never throws (a throwing callback makes a zombie build). */
@@ -187,7 +164,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
     private void bodyEnded(StepContext context, Throwable failure, Object result) {
         bodyFailed = failure != null;
         stage = Stage.TEARDOWN;
-        Task task = () -> tearDownAndFinish(context, failure, result);
+        StepBackground.Task task = () -> tearDownAndFinish(context, failure, result);
         try {
             if (superStopped) {
                 // Jenkins' run(...) refuses new work once its stop() ran; teardown must still happen
@@ -212,7 +189,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         finish(context, failure != null ? failure : stopCause, result, errors);
     }
 
-    private void runOrFail(StepContext context, Task task) {
+    private void runOrFail(StepContext context, StepBackground.Task task) {
         try {
             task.run();
         } catch (Throwable t) {
@@ -269,29 +246,13 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
                     ? t.destroy(leaseId, "Jenkins restarted during its teardown")
                     : t.afterFailure(leaseId, keep(), null, "Jenkins restarted during its " + what);
         }
-        finish(
-                getContext(),
-                new AbortException("nestedPveCluster: Jenkins restarted while the step was " + what + " cluster "
-                        + (clusterName == null ? "" : clusterName + " ") + "(provisioning and teardown cannot resume);"
-                        + " its guests were cleaned up. Run the build again."),
-                null,
-                errors);
+        finish(getContext(), StepEndings.restarted(what, clusterName), null, errors);
     }
 
-    /** Ends the step exactly once: the failure with teardown errors suppressed, or the body's result. */
+    /** Ends the step exactly once (see {@link StepEndings#finish}). */
     private void finish(StepContext ctx, Throwable failure, Object result, List<Exception> errors) {
         stage = Stage.DONE;
-        if (failure != null) {
-            errors.forEach(failure::addSuppressed);
-            ctx.onFailure(failure);
-        } else if (!errors.isEmpty()) {
-            AbortException incomplete = new AbortException("nestedPveCluster: the block succeeded, but the teardown is"
-                    + " incomplete: " + errors.get(0).getMessage() + " The reaper retries.");
-            errors.forEach(incomplete::addSuppressed);
-            ctx.onFailure(incomplete);
-        } else {
-            ctx.onSuccess(result);
-        }
+        StepEndings.finish(ctx, failure, result, errors);
     }
 
     @Override
@@ -315,20 +276,11 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     private ClusterTeardown teardown(PrintStream log) {
-        return new ClusterTeardown(
-                services(),
-                line -> log.println(line.startsWith(BuildLogListener.PREFIX) ? line : BuildLogListener.PREFIX + line));
+        return ClusterTeardown.toBuildLog(services(), log);
     }
 
     private Duration keep() {
         return DurationParser.parse(keepOnFailure, "keepOnFailure");
-    }
-
-    private static ClusterFiles files(StepContext ctx, Run<?, ?> run) throws Exception {
-        FilePath workspace = ctx.get(FilePath.class);
-        return workspace != null
-                ? ClusterFiles.inWorkspace(workspace)
-                : ClusterFiles.inDirectory(run.getRootDir().toPath().resolve("nested-pve"));
     }
 
     private void say(String line) {
@@ -350,8 +302,8 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         return s;
     }
 
-    private Background background() {
-        Background b = background;
+    private StepBackground background() {
+        StepBackground b = background;
         return b != null ? b : task -> run(task::run);
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import io.jenkins.plugins.nestedpve.lifecycle.ProvisioningException;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,13 @@ final class ClusterTeardown {
     ClusterTeardown(ClusterServices services, Consumer<String> log) {
         this.services = Objects.requireNonNull(services, "services");
         this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /** A teardown that reports to a build log, each line with the plugin's prefix. */
+    static ClusterTeardown toBuildLog(ClusterServices services, PrintStream log) {
+        return new ClusterTeardown(
+                services,
+                line -> log.println(line.startsWith(BuildLogListener.PREFIX) ? line : BuildLogListener.PREFIX + line));
     }
 
     /** Destroys every guest of the lease; the errors, none when all are gone. */

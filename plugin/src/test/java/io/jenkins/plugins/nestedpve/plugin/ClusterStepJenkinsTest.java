@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.Label;
 import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -68,6 +69,21 @@ class ClusterStepJenkinsTest {
 
         j.assertLogContains("length 24", b);
         j.assertLogContains("pw=****.", b);
+    }
+
+    @Test
+    void theRootPasswordIsMaskedInTheOutputOfAShellStepOnAnAgent() throws Exception {
+        j.createOnlineSlave(Label.get("remote"));
+        WorkflowJob p = job("node('remote') {\n"
+                + "  nestedPveCluster(host: 'lab', nodes: 1, smokeCheck: false) {\n"
+                + "    sh 'echo \"pw=$NESTED_PVE_ROOT_PASSWORD.\"'\n"
+                + "  }\n"
+                + "}\n");
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("pw=****.", b);
+        assertTrue(lab.guests().isEmpty());
     }
 
     @Test
