@@ -4,6 +4,14 @@
 // A dedicated step (nestedPveUpgrade: the pve8to9 gate, the repository switch, a non-interactive
 // dist-upgrade, reboot, version and quorum checks, node by node, with a JUnit report) is planned.
 // Until it exists, this pipeline does the same steps with nestedPveSh.
+
+// A regex Matcher cannot be saved with the Pipeline's state, so it never lives across a step: read it here.
+@NonCPS
+int pve8to9Failures(String report) {
+    def m = report =~ /FAILURES:\s*(\d+)/
+    return m.find() ? (m.group(1) as int) : 0
+}
+
 pipeline {
     agent { label 'linux' }
     options { timeout(time: 3, unit: 'HOURS') }
@@ -23,10 +31,10 @@ pipeline {
                     // the checker must report no failures on any node (it exits non-zero otherwise)
                     script {
                         def checks = nestedPveSh(node: 'all', returnStdout: true, script: 'pve8to9 --full')
-                        checks.each { node, out ->
-                            def failures = (out =~ /FAILURES:\s*(\d+)/)
-                            if (failures.find() && failures.group(1) != '0') {
-                                error "pve8to9 reports ${failures.group(1)} failure(s) on ${node}"
+                        for (String node in checks.keySet().toList()) {
+                            int failures = pve8to9Failures(checks[node])
+                            if (failures != 0) {
+                                error "pve8to9 reports ${failures} failure(s) on ${node}"
                             }
                         }
                     }

@@ -63,6 +63,24 @@ public final class NestedPveEngine {
      */
     public Provisioning start(
             ClusterSpec spec, HostCredentials host, GuestCredentials guest, ProgressListener listener) {
+        return start(UUID.randomUUID().toString(), spec, host, guest, listener);
+    }
+
+    /**
+     * Starts provisioning under a lease id the caller chose and recorded beforehand, so that a caller that dies
+     * before this returns can still find and destroy what the lease created (a Pipeline step saves the id with
+     * its state before it starts the work).
+     *
+     * @param lease a fresh id, e.g. a random UUID; it is written into every guest's ownership marker
+     * @throws IllegalArgumentException when the spec belongs to another installation, or the lease is blank or
+     *     is being provisioned already
+     */
+    public Provisioning start(
+            String lease, ClusterSpec spec, HostCredentials host, GuestCredentials guest, ProgressListener listener) {
+        Objects.requireNonNull(lease, "lease");
+        if (lease.isBlank() || !lease.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("a lease id is 1 to 64 letters, digits and '-', got '" + lease + "'");
+        }
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(guest, "guest");
@@ -71,7 +89,20 @@ public final class NestedPveEngine {
                     + " but this engine is installation " + ctx.installationId()
                     + " — build the spec with the engine's installation id");
         }
-        String lease = UUID.randomUUID().toString();
+        if (!activeLeases.add(lease)) {
+            throw new IllegalArgumentException("lease " + lease + " is being provisioned already");
+        }
+        try {
+            return launch(lease, spec, host, guest, listener);
+        } catch (RuntimeException | Error e) {
+            activeLeases.remove(lease);
+            throw e;
+        }
+    }
+
+    /** Builds the provisioning and starts its thread. */
+    private Provisioning launch(
+            String lease, ClusterSpec spec, HostCredentials host, GuestCredentials guest, ProgressListener listener) {
         Timeline timeline = new Timeline(ctx.clock());
         ProgressListener events = ProgressListener.composite(timeline, ProgressListener.safe(listener));
         Cancellation cancellation = new Cancellation();
@@ -90,7 +121,6 @@ public final class NestedPveEngine {
         b.cancellation = cancellation;
         b.shield = new Shield(helpers);
         Provisioner provisioner = new Provisioner(b.build(), timeline);
-        activeLeases.add(lease);
         Thread t = ctx.threads().newThread(() -> runProvisioning(provisioner, handle, cancellation, helpers));
         t.start();
         return handle;

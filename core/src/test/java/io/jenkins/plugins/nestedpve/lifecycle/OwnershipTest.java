@@ -92,6 +92,31 @@ class OwnershipTest {
     }
 
     @Test
+    void aLeaseIdChosenBeforeTheStartIsTheOneInTheMarkersAndCannotBeStartedTwice() throws Exception {
+        String lease = "step-" + UUID.randomUUID();
+        Provisioning p = lab.engine.start(lease, lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        assertThat(p.lease()).isEqualTo(lease);
+        IllegalArgumentException twice = catchThrowableOfType(
+                IllegalArgumentException.class,
+                () -> lab.engine.start(lease, lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP));
+        assertThat(twice).hasMessageContaining("being provisioned already");
+        IllegalArgumentException bad = catchThrowableOfType(
+                IllegalArgumentException.class,
+                () -> lab.engine.start("a b", lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP));
+        assertThat(bad).hasMessageContaining("letters, digits and '-'");
+        NestedCluster cluster = p.await();
+        for (SimVm vm : lab.ourVms()) {
+            assertThat(OwnershipMarker.parse(vm.get("description"))
+                            .orElseThrow()
+                            .lease())
+                    .isEqualTo(lease);
+        }
+        assertThat(lab.engine.activeLeases()).doesNotContain(lease);
+        lab.engine.teardown(cluster, lab.token(), ProgressListener.NOOP);
+        assertThat(ourVmids()).isEmpty();
+    }
+
+    @Test
     void teardownOfALeaseSkipsAVmWithoutOurMarkerEvenWhenTheLedgerNamesIt() {
         NestedCluster cluster =
                 lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);

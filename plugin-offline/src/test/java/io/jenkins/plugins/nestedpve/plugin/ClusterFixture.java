@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.nestedpve.cluster.Ledger;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
@@ -165,9 +167,13 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     Started start(NestedPveClusterStep step, FakeStepContext.Body body) throws Exception {
-        FakeRun run = newRun();
-        FakeListener log = new FakeListener();
-        FakeStepContext ctx = new FakeStepContext(run, log, body);
+        return start(step, new FakeStepContext(newRun(), new FakeListener(), body));
+    }
+
+    /** Starts {@code step} in {@code ctx}, a context of {@link #newRun()} (e.g. with enclosing contexts). */
+    Started start(NestedPveClusterStep step, FakeStepContext ctx) throws Exception {
+        FakeRun run = (FakeRun) ctx.get(Run.class);
+        FakeListener log = (FakeListener) ctx.get(TaskListener.class);
         ClusterStepExecution exec = new ClusterStepExecution(step, ctx);
         TestBackground bg = new TestBackground(pool, ctx);
         exec.attach(services, bg);

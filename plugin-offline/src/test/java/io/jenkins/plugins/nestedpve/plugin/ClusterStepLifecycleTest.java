@@ -237,7 +237,7 @@ class ClusterStepLifecycleTest {
         assertThat(s.context().failure(WAIT))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("No PVE host 'elsewhere' is configured (configured: lab)");
-        assertThat(s.execution().leaseId()).isNull();
+        assertThat(lab.services.registry().find(s.execution().leaseId())).isEmpty();
     }
 
     @Test

@@ -74,6 +74,43 @@ class ClusterStepRestartTest {
     }
 
     @Test
+    void aCrashWhileProvisioningIsRecoveredFromTheStateSavedBeforeTheWorkStarted() throws Exception {
+        GatedLedger dies = lab.gateAt(LedgerEntry.State.CREATED);
+        FakeStepContext ctx = new FakeStepContext(lab.newRun(), new FakeListener(), body -> {
+            throw new AssertionError("the body must not run");
+        });
+        ClusterStepExecution exec = new ClusterStepExecution(lab.step(1), ctx);
+        exec.attach(lab.services, new TestBackground(lab.pool, ctx));
+        ProgramState early = ProgramState.write(exec); // no later state is saved before the crash
+        exec.start();
+        dies.awaitHeld();
+        assertThat(lab.guests()).hasSize(1);
+
+        Resumed r = resume(early);
+        r.execution().onResume();
+
+        assertThat(r.context().failure(WAIT))
+                .hasMessageContaining("Jenkins restarted while the step was provisioning")
+                .hasMessageContaining("its guests were cleaned up");
+        assertThat(r.execution().leaseId()).isEqualTo(exec.leaseId());
+        assertThat(lab.services.registry().find(exec.leaseId()).orElseThrow().state())
+                .isEqualTo(LeaseState.RELEASED);
+    }
+
+    @Test
+    void aCrashBeforeAnyLeaseWasOpenedSaysThatNothingWasCreated() throws Exception {
+        FakeStepContext ctx = new FakeStepContext(lab.newRun(), new FakeListener(), body -> null);
+        ClusterStepExecution exec = new ClusterStepExecution(lab.step(1), ctx);
+        ProgramState early = ProgramState.write(exec);
+
+        Resumed r = resume(early);
+        r.execution().onResume();
+
+        assertThat(r.context().failure(WAIT)).hasMessageContaining("no guest had been created yet");
+        assertThat(lab.services.registry().find(exec.leaseId())).isEmpty();
+    }
+
+    @Test
     void aRestartDuringTheBodyResumesItAndTearsDownWhenItEnds() throws Exception {
         CountDownLatch bodyRuns = new CountDownLatch(1);
         ClusterFixture.Started s = lab.start(lab.step(1), body -> {
@@ -155,6 +192,13 @@ class ClusterStepRestartTest {
         assertThat(state.contains(s.execution().leaseId())).isTrue();
         assertThat(everything).allSatisfy(o -> assertThat(o.toString()).doesNotContain(pw));
         assertThat(s.log().text()).doesNotContain(pw).contains("the password is ****.");
+        for (String other : List.of(lab.sim.tokenSecret(), lab.sim.guestRootPassword())) {
+            assertThat(state.contains(other))
+                    .as("the API token and the template's password")
+                    .isFalse();
+            assertThat(s.log().text()).doesNotContain(other);
+            assertThat(everything).allSatisfy(o -> assertThat(o.toString()).doesNotContain(other));
+        }
         assertThat(invoker.contexts)
                 .filteredOn(EnvironmentExpander.class::isInstance)
                 .singleElement()

@@ -36,9 +36,16 @@ final class FakeCredentials implements CredentialsLookup {
     abstract static class Base implements IdCredentials {
         private static final long serialVersionUID = 1L;
         private final String id;
+        private CredentialsScope scope = CredentialsScope.GLOBAL;
 
         Base(String id) {
             this.id = id;
+        }
+
+        /** This credential with another scope. */
+        Base scoped(CredentialsScope s) {
+            scope = s;
+            return this;
         }
 
         @Override
@@ -48,7 +55,7 @@ final class FakeCredentials implements CredentialsLookup {
 
         @Override
         public CredentialsScope getScope() {
-            return CredentialsScope.GLOBAL;
+            return scope;
         }
 
         public String getDescription() {

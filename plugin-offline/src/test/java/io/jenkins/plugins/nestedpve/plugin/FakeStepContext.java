@@ -39,6 +39,7 @@ final class FakeStepContext extends StepContext {
     final transient CompletableFuture<Object> outcome = new CompletableFuture<>();
     final transient AtomicInteger completions = new AtomicInteger();
     final transient List<FakeBodyInvoker> bodies = new CopyOnWriteArrayList<>();
+    private transient volatile RuntimeException bodyStartFailure;
 
     FakeStepContext(Run<?, ?> run, FakeListener listener, Body body) {
         this.body = body;
@@ -146,8 +147,17 @@ final class FakeStepContext extends StepContext {
         throw new UnsupportedOperationException("not used by the plugin");
     }
 
+    /** From now on, starting a body fails with {@code failure} (as a broken context or invoker would). */
+    FakeStepContext failBodyStart(RuntimeException failure) {
+        bodyStartFailure = failure;
+        return this;
+    }
+
     @Override
     public BodyInvoker newBodyInvoker() {
+        if (bodyStartFailure != null) {
+            throw bodyStartFailure;
+        }
         FakeBodyInvoker invoker = new FakeBodyInvoker(this, body);
         bodies.add(invoker);
         return invoker;

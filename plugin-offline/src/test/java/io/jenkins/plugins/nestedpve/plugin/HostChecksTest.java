@@ -60,6 +60,15 @@ class HostChecksTest {
     }
 
     @Test
+    void anSshCredentialWithoutTheHostKeyFingerprintIsFlagged() {
+        Validation v = HostChecks.sshHostKeyFingerprint("", "host-ssh");
+        assertThat(v.kind()).isEqualTo(Validation.Kind.WARNING);
+        assertThat(v.message()).contains("used only together with the host's SSH key fingerprint");
+        assertThat(HostChecks.sshHostKeyFingerprint("SHA256:" + "A".repeat(43), "host-ssh"))
+                .isEqualTo(Validation.ok());
+    }
+
+    @Test
     void sshHostKeyFingerprintIsOptional() {
         assertThat(HostChecks.sshHostKeyFingerprint(null)).isEqualTo(Validation.ok());
     }

@@ -105,6 +105,9 @@ class NestedPveShStepTest {
         step.setReturnStdout(true);
 
         assertThat(((String) sh(step, body).run()).strip()).isEqualTo(nodes().get(1));
+        NestedPveShStep byPveNumber = step("hostname", "pve2");
+        byPveNumber.setReturnStdout(true);
+        assertThat(((String) sh(byPveNumber, body).run()).strip()).isEqualTo(nodes().get(1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +76,23 @@ class PveConnectionTesterTest {
 
         assertThat(test(h).message())
                 .startsWith("No credentials with id 'nope' are visible for the API token of this host");
+    }
+
+    @Test
+    void aSystemScopedTokenIsRefusedBecauseBuildsCannotSeeIt() {
+        store.add(new FakeCredentials.Text("system-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret()))
+                .scoped(CredentialsScope.SYSTEM));
+        PveHostConfig h = host();
+        h.setTokenCredentialsId("system-token");
+
+        Validation v = test(h);
+
+        assertThat(v.isError()).isTrue();
+        assertThat(v.message())
+                .contains("'system-token'")
+                .contains("System-scoped")
+                .contains("Change their scope to Global")
+                .doesNotContain(sim.tokenSecret());
     }
 
     @Test

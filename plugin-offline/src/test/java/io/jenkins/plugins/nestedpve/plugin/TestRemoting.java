@@ -3,8 +3,8 @@ package io.jenkins.plugins.nestedpve.plugin;
 import java.util.concurrent.Callable;
 
 /**
- * {@link RemotingChannel} for offline tests: a thread is "serializing for a channel" only inside
- * {@link #sending(Callable)}, as remoting sets {@code Channel.current()} only while it writes a request.
+ * {@link RemotingChannel} for offline tests: a thread works for a channel only inside {@link #sending(Callable)}, as
+ * remoting sets {@code Channel.current()} only on the threads that carry or run its requests.
  */
 final class TestRemoting implements RemotingChannel {
     private final ThreadLocal<Boolean> sending = ThreadLocal.withInitial(() -> false);

@@ -11,10 +11,10 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 /**
  * The form of {@link PasswordMaskingFilter} that travels to an agent: it holds the password, because the agent
- * masks the output of the steps it runs itself. It can be written only while remoting serializes a request to a
- * channel; anywhere else (program.dat, a build's XML, a file on the agent) it throws
- * {@link NotSerializableException}, so the password never reaches a disk. Received on the agent, it asks remoting
- * itself ({@link RemotingChannel#jenkins()}) before it is written again.
+ * masks the output of the steps it runs itself. It can be written only by a thread that works for a remoting
+ * channel (see {@link RemotingChannel}); written by any other (Pipeline's program.dat, a file on the agent) it
+ * throws {@link NotSerializableException}. Received on the agent, it asks remoting itself
+ * ({@link RemotingChannel#jenkins()}) before it is written again.
  */
 final class AgentPasswordMask extends ConsoleLogFilter implements SerializableOnlyOverRemoting {
     private static final long serialVersionUID = 1L;

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -43,10 +44,11 @@ final class ClusterLaunch {
     /**
      * Starts provisioning. When this returns, the lease is in the registry; no guest is created before that.
      *
-     * @param opened told the lease id and cluster name before any guest can be recorded
+     * @param leaseId the lease to open, chosen (and saved) by the step before
+     * @param named told the cluster's name before any guest can be recorded
      * @throws AbortException for an unknown host, a limit, missing credentials or a bad parameter (nothing created)
      */
-    Provisioning start(java.util.function.BiConsumer<String, String> opened) throws Exception {
+    Provisioning start(String leaseId, Consumer<String> named) throws Exception {
         PveHostConfig host = services.hosts()
                 .host(step.getHost())
                 .orElseThrow(() -> new AbortException("nestedPveCluster: "
@@ -68,11 +70,11 @@ final class ClusterLaunch {
                 + "), nesting " + spec.nesting().label());
         return services.ledger().opening(() -> {
             checkConcurrency(host);
-            Provisioning p =
-                    services.engine().start(spec, access.credentials(), guest, new BuildLogListener(log::println));
+            Provisioning p = services.engine()
+                    .start(leaseId, spec, access.credentials(), guest, new BuildLogListener(log::println));
             try {
                 services.registry().open(p.lease(), run.getExternalizableId(), host.getId(), spec.clusterName());
-                opened.accept(p.lease(), spec.clusterName());
+                named.accept(spec.clusterName());
             } catch (RuntimeException e) {
                 p.cancel(); // its first guest would be refused by the ledger; cleanup sweeps by marker
                 throw e;

@@ -8,6 +8,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
@@ -64,6 +65,9 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         this.step = step;
         this.hostId = step.getHost();
         this.keepOnFailure = step.getKeepOnFailure();
+        // chosen before any work starts and saved with the execution's first state: after a crash in the middle of
+        // provisioning, onResume finds the guests of this lease even if no later state was saved
+        this.leaseId = UUID.randomUUID().toString();
     }
 
     /** Gives the services and the way to run background work, as Jenkins would find them (tests). */
@@ -91,10 +95,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         stage = Stage.PROVISIONING;
         Provisioning p;
         try {
-            p = launch.start((lease, name) -> {
-                leaseId = lease;
-                clusterName = name;
-            });
+            p = launch.start(leaseId, name -> clusterName = name);
         } catch (Exception e) {
             stage = Stage.DONE; // nothing was created
             throw e;
@@ -118,7 +119,12 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
             finish(ctx, stopCause, null, teardown(log).destroy(leaseId, "the step was stopped before its block"));
             return;
         }
-        startBody(ctx, ready);
+        try {
+            startBody(ctx, ready);
+        } catch (Exception e) {
+            stage = Stage.TEARDOWN;
+            finish(ctx, e, null, teardown(log).destroy(leaseId, "its block could not be started"));
+        }
     }
 
     private void startBody(StepContext ctx, ClusterLaunch.Ready ready) throws Exception {
@@ -179,14 +185,25 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
 
     private void tearDownAndFinish(StepContext context, Throwable failure, Object result) throws Exception {
         PrintStream log = context.get(TaskListener.class).getLogger();
-        FilePath workspace = context.get(FilePath.class);
-        if (workspace != null && clusterName != null) {
-            ClusterFiles.inWorkspace(workspace).remove(clusterName);
-        }
         List<Exception> errors = failure == null
                 ? teardown(log).destroy(leaseId, "its nestedPveCluster block has ended")
                 : teardown(log).afterFailure(leaseId, keep(), failure, "its nestedPveCluster block failed");
+        removeWorkspaceFiles(context);
         finish(context, failure != null ? failure : stopCause, result, errors);
+    }
+
+    /** After the guests: the descriptor and inventory describe a destroyed cluster (and hold no secret). */
+    private void removeWorkspaceFiles(StepContext context) {
+        try {
+            FilePath workspace = context.get(FilePath.class);
+            if (workspace != null && clusterName != null) {
+                ClusterFiles.inWorkspace(workspace).remove(clusterName);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the agent may be gone with its workspace
+        }
     }
 
     private void runOrFail(StepContext context, StepBackground.Task task) {
@@ -240,13 +257,14 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         log.println(BuildLogListener.PREFIX + "Jenkins restarted while this step was " + what + " cluster "
                 + (clusterName == null ? "(none yet)" : clusterName) + ".");
         List<Exception> errors = List.of();
-        if (leaseId != null) {
+        boolean created = services().registry().find(leaseId).isPresent();
+        if (created) {
             ClusterTeardown t = teardown(log);
             errors = s == Stage.TEARDOWN && !bodyFailed
                     ? t.destroy(leaseId, "Jenkins restarted during its teardown")
                     : t.afterFailure(leaseId, keep(), null, "Jenkins restarted during its " + what);
         }
-        finish(getContext(), StepEndings.restarted(what, clusterName), null, errors);
+        finish(getContext(), StepEndings.restarted(what, clusterName, created), null, errors);
     }
 
     /** Ends the step exactly once (see {@link StepEndings#finish}). */

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.security.ACL;
@@ -12,8 +11,9 @@ import jenkins.model.Jenkins;
 @FunctionalInterface
 public interface CredentialsListing {
     /**
-     * The empty choice, every credential of {@code type} at the Jenkins root, and {@code current} even when it no
-     * longer resolves (so saving the form does not silently drop it). Call only after a permission check.
+     * The empty choice, every credential of {@code type} at the Jenkins root that builds can use (not System-scoped),
+     * and {@code current} even when it no longer resolves (so saving the form does not silently drop it). Call only
+     * after a permission check.
      */
     ListBoxModel list(Class<? extends StandardCredentials> type, String current);
 
@@ -21,7 +21,7 @@ public interface CredentialsListing {
     static CredentialsListing jenkins() {
         return (type, current) -> new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, List.of(), CredentialsMatchers.always())
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, List.of(), CredentialScopes::usableByBuilds)
                 .includeCurrentValue(current);
     }
 }

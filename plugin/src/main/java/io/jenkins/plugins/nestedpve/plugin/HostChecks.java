@@ -93,8 +93,20 @@ public final class HostChecks {
 
     /** Optional OpenSSH {@code SHA256:...} fingerprint of the host's SSH key. */
     public static Validation sshHostKeyFingerprint(String value) {
+        return sshHostKeyFingerprint(value, null);
+    }
+
+    /**
+     * The host's SSH key fingerprint, which the SSH credential needs: SSH to the host is used only with a pinned
+     * host key, so a credential without one would be silently unused.
+     */
+    public static Validation sshHostKeyFingerprint(String value, String sshCredentialsId) {
         if (blank(value)) {
-            return Validation.ok();
+            return blank(sshCredentialsId)
+                    ? Validation.ok()
+                    : Validation.warning("The SSH credential is used only together with the host's SSH key"
+                            + " fingerprint: enter it (on the host: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub),"
+                            + " or the nesting preflight cannot log in to the host.");
         }
         try {
             HostKeyFingerprint.normalize(value);

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which guests {@code nestedPveSh(node: ...)} runs on: {@code 'all'} (every node, in order), a node name as in
- * {@code NESTED_PVE_NODES}, or a node's number ({@code '1'} is the first node, which created the cluster). No
- * node given: the first node.
+ * {@code NESTED_PVE_NODES}, or a node's number ({@code '1'} or {@code 'pve1'} is the first node, which created the
+ * cluster). No node given: the first node.
  */
 final class NodeSelector {
     static final String ALL = "all";
@@ -29,8 +29,8 @@ final class NodeSelector {
                 return List.of(candidate);
             }
         }
-        if (n.matches("[0-9]{1,3}")) {
-            int index = Integer.parseInt(n);
+        if (n.matches("(?i)(pve)?[0-9]{1,3}")) {
+            int index = Integer.parseInt(n.replaceFirst("(?i)^pve", ""));
             if (index >= 1 && index <= nodes.size()) {
                 return List.of(nodes.get(index - 1));
             }
@@ -38,6 +38,6 @@ final class NodeSelector {
         throw new AbortException("nestedPveSh: cluster " + cluster.getClusterName() + " has no node '" + n
                 + "'; use 'all', a node name ("
                 + nodes.stream().map(NestedPveClusterContext.Node::getName).collect(Collectors.joining(", "))
-                + ") or a node number from 1 to " + nodes.size() + ".");
+                + ") or a node number from 1 to " + nodes.size() + " ('2' or 'pve2').");
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.pve.NodeSummary;
@@ -37,6 +38,11 @@ public final class PveConnectionTester implements ConnectionTester {
                     .apiToken(host.getTokenCredentialsId(), "the API token of this host");
         } catch (AbortException e) {
             return Validation.error(e.getMessage());
+        }
+        IdCredentials credential = lookup.find(host.getTokenCredentialsId(), IdCredentials.class);
+        if (credential != null && !CredentialScopes.usableByBuilds(credential)) {
+            return Validation.error(
+                    CredentialScopes.systemScopeProblem(host.getTokenCredentialsId(), "the API token of this host"));
         }
         try (PveClient client = PveClient.builder()
                 .host(bareHost(host))

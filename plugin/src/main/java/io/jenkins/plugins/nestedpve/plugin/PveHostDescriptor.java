@@ -80,8 +80,9 @@ public class PveHostDescriptor extends Descriptor<PveHostConfig> {
     }
 
     @POST
-    public FormValidation doCheckSshHostKeyFingerprint(@QueryParameter String value) {
-        return check(HostChecks.sshHostKeyFingerprint(value));
+    public FormValidation doCheckSshHostKeyFingerprint(
+            @QueryParameter String value, @QueryParameter String sshCredentialsId) {
+        return check(HostChecks.sshHostKeyFingerprint(value, sshCredentialsId));
     }
 
     @POST

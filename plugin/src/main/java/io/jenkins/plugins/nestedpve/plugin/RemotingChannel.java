@@ -3,9 +3,11 @@ package io.jenkins.plugins.nestedpve.plugin;
 import hudson.remoting.Channel;
 
 /**
- * Tells whether the calling thread is serializing objects for a remoting channel, i.e. sending them to an agent.
- * Remoting marks such threads ({@code Channel.current()} is set while it writes a request); program.dat and other
- * writes on the controller happen outside it. A seam so that offline tests can play both.
+ * Tells whether the calling thread works for a remoting channel: remoting sets {@code Channel.current()} while it
+ * serializes or deserializes a request and while the receiving side runs it. Pipeline writes program.dat on its
+ * own CPS thread, outside any of that, so the password-carrying form of the masking filter is never written there.
+ * (A thread that serves an agent's request could still write it elsewhere; nothing in Pipeline writes the body's
+ * filter from such a thread.) A seam so that offline tests can play both.
  */
 @FunctionalInterface
 interface RemotingChannel {

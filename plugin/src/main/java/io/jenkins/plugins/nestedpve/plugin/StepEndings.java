@@ -37,10 +37,15 @@ final class StepEndings {
         return a;
     }
 
-    /** The failure of a step whose provisioning or teardown was cut short by a controller restart. */
-    static AbortException restarted(String what, String clusterName) {
+    /**
+     * The failure of a step whose provisioning or teardown was cut short by a controller restart.
+     *
+     * @param leased whether its lease had been opened (then its guests were cleaned up; otherwise none existed)
+     */
+    static AbortException restarted(String what, String clusterName, boolean leased) {
         return new AbortException("nestedPveCluster: Jenkins restarted while the step was " + what + " cluster "
                 + (clusterName == null ? "" : clusterName + " ") + "(provisioning and teardown cannot resume);"
-                + " its guests were cleaned up. Run the build again.");
+                + (leased ? " its guests were cleaned up." : " no guest had been created yet.")
+                + " Run the build again.");
     }
 }
