@@ -52,7 +52,6 @@ final class ClusterFixture implements AutoCloseable {
     final Simulator sim;
     final Path home;
     final TestSecrets secrets = new TestSecrets();
-    final TestRemoting remoting = new TestRemoting();
     final FakeCredentials store = new FakeCredentials();
     final PveHostConfig host;
     final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -107,7 +106,6 @@ final class ClusterFixture implements AutoCloseable {
                 .ledgerDecorator(ledger)
                 .credentials(new CredentialsAccess(store, run -> store, secrets))
                 .secrets(new ClusterSecrets(secrets::secret, secrets))
-                .remoting(remoting)
                 .contexts(TestContexts.merging())
                 .background(pool)
                 .liveness(running::contains)

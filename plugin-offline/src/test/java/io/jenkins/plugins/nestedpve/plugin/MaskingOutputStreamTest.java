@@ -11,7 +11,7 @@ class MaskingOutputStreamTest {
     private static final String SECRET = "Xk3pQ9zR7mLt";
 
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    private final MaskingOutputStream out = new MaskingOutputStream(sink, SECRET);
+    private final MaskingOutputStream out = new MaskingOutputStream(sink, MaskPattern.of(SECRET));
 
     private String written() {
         return sink.toString(StandardCharsets.UTF_8);
@@ -38,16 +38,37 @@ class MaskingOutputStreamTest {
     }
 
     @Test
-    void flushPassesOnWhatCannotBeTheSecret() throws IOException {
+    void flushPassesOnAllButATailShorterThanTheSecret() throws IOException {
         write("progress 42% ");
         out.flush();
 
-        assertThat(written()).isEqualTo("progress 42% ");
+        assertThat(written()).isEqualTo("pr"); // the last 11 bytes could still begin the 12-byte secret
+        write("\n");
+        assertThat(written()).isEqualTo("progress 42% \n");
+    }
+
+    @Test
+    void aNearMissIsNotMasked() throws IOException {
+        write(SECRET.substring(0, SECRET.length() - 1) + "x " + SECRET.toLowerCase(java.util.Locale.ROOT) + "\n");
+
+        assertThat(written()).doesNotContain("****");
+    }
+
+    @Test
+    void thePatternHoldsNeitherTheSecretNorAnyPartOfIt() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+            o.writeObject(MaskPattern.of(SECRET));
+        }
+        String serialized = bytes.toString(StandardCharsets.ISO_8859_1);
+
+        assertThat(serialized).doesNotContain(SECRET.substring(0, 4)).doesNotContain(SECRET.substring(8));
+        assertThat(MaskPattern.of(SECRET).toString()).doesNotContain(SECRET);
     }
 
     @Test
     void aSecretThatRepeatsItselfIsStillMaskedAcrossAFlush() throws IOException {
-        MaskingOutputStream periodic = new MaskingOutputStream(sink, "ABAB");
+        MaskingOutputStream periodic = new MaskingOutputStream(sink, MaskPattern.of("ABAB"));
         periodic.write("xABAB".getBytes(StandardCharsets.UTF_8));
         periodic.flush();
         periodic.write("y\n".getBytes(StandardCharsets.UTF_8));

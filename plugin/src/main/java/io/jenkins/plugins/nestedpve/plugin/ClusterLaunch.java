@@ -103,7 +103,8 @@ final class ClusterLaunch {
     Ready await(Provisioning p, String hostId) throws Exception {
         NestedCluster cluster = p.await();
         services.registry().activate(p.lease());
-        services.secrets().put(p.lease(), p.rootPassword().reveal());
+        String rootPassword = p.rootPassword().reveal();
+        services.secrets().put(p.lease(), rootPassword);
         ClusterFiles.Locations where = files.write(cluster);
         Map<String, String> env = new LinkedHashMap<>(cluster.environment());
         env.put(DESCRIPTOR, where.descriptor());
@@ -120,6 +121,6 @@ final class ClusterLaunch {
         return new Ready(
                 new NestedPveClusterContext(cluster, hostId),
                 new ClusterEnvironment(env, p.lease(), services.secrets()),
-                new PasswordMaskingFilter(p.lease(), services.secrets(), services.remoting()));
+                new PasswordMaskingFilter(MaskPattern.of(rootPassword)));
     }
 }

@@ -33,7 +33,6 @@ public final class ClusterServices {
     private final HostDirectory hosts;
     private final CredentialsAccess credentials;
     private final ClusterSecrets secrets;
-    private final RemotingChannel remoting;
     private final BodyContexts contexts;
     private final Executor background;
     private final Clock clock;
@@ -44,7 +43,6 @@ public final class ClusterServices {
         this.hosts = b.hosts;
         this.credentials = b.credentials;
         this.secrets = b.secrets;
-        this.remoting = b.remoting;
         this.contexts = b.contexts;
         this.background = b.background;
         this.clock = b.clock;
@@ -106,11 +104,6 @@ public final class ClusterServices {
         return secrets;
     }
 
-    /** Whether the calling thread is sending objects to an agent (decides what the masking filter carries). */
-    RemotingChannel remoting() {
-        return remoting;
-    }
-
     public BodyContexts contexts() {
         return contexts;
     }
@@ -147,7 +140,6 @@ public final class ClusterServices {
         private UnaryOperator<Ledger> ledgerDecorator = UnaryOperator.identity();
         private CredentialsAccess credentials;
         private ClusterSecrets secrets;
-        private RemotingChannel remoting = RemotingChannel.jenkins();
         private BodyContexts contexts;
         private Executor background = r -> Timer.get().execute(r);
         private BuildLiveness liveness;
@@ -179,11 +171,6 @@ public final class ClusterServices {
 
         public Builder secrets(ClusterSecrets v) {
             secrets = v;
-            return this;
-        }
-
-        Builder remoting(RemotingChannel v) {
-            remoting = Objects.requireNonNull(v, "remoting");
             return this;
         }
 

@@ -5,29 +5,26 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * Replaces every occurrence of one secret with {@code ****} in a log stream. Works on lines (a secret never spans
- * one), so output is passed on at each line end, on {@link #flush()} of a partial line that cannot hold the start
- * of the secret, and on {@link #close()}. UTF-8 byte matching: the password is ASCII, and a UTF-8 sequence never
- * contains ASCII bytes, so no false match splits a character.
+ * Replaces every occurrence of one secret with {@code ****} in a log stream, recognizing it by its
+ * {@link MaskPattern} (the stream never holds the secret). Works on lines (a secret never spans one): output is
+ * passed on at each line end, on {@link #close()}, and on {@link #flush()} except for the last bytes of a partial
+ * line that could still become the secret (fewer than its length). UTF-8 byte matching: the password is ASCII, and a
+ * UTF-8 sequence never contains ASCII bytes, so no false match splits a character.
  */
 final class MaskingOutputStream extends FilterOutputStream {
     static final String MASK = "****";
 
     private static final int MAX_LINE = 64 * 1024;
 
-    private final byte[] secret;
+    private final MaskPattern pattern;
     private final byte[] mask = MASK.getBytes(StandardCharsets.UTF_8);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    MaskingOutputStream(OutputStream out, String secret) {
+    MaskingOutputStream(OutputStream out, MaskPattern pattern) {
         super(out);
-        if (secret.isEmpty()) {
-            throw new IllegalArgumentException("nothing to mask");
-        }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.pattern = pattern;
     }
 
     @Override
@@ -45,7 +42,7 @@ final class MaskingOutputStream extends FilterOutputStream {
         }
     }
 
-    /** Passes on what cannot be the beginning of the secret, keeping a possible partial match for later. */
+    /** Passes on what cannot be part of the secret any more, keeping a tail that may still become it. */
     @Override
     public synchronized void flush() throws IOException {
         emit(true);
@@ -59,51 +56,29 @@ final class MaskingOutputStream extends FilterOutputStream {
     }
 
     /**
-     * Masks every whole occurrence in the buffer and writes it out; with {@code keepPartial}, a tail that may be
-     * the start of the secret stays buffered.
+     * Writes the buffer out with every occurrence masked; with {@code keepTail}, the bytes from the first position
+     * where the secret would not fit any more stay buffered (they may be its beginning).
      */
-    private void emit(boolean keepPartial) throws IOException {
-        byte[] text = masked(line.toByteArray());
-        int keep = keepPartial ? partialAtEnd(text) : 0;
-        line.reset();
-        line.write(text, text.length - keep, keep);
-        out.write(text, 0, text.length - keep);
-    }
-
-    private byte[] masked(byte[] text) {
+    private void emit(boolean keepTail) throws IOException {
+        byte[] text = line.toByteArray();
+        int n = pattern.length();
+        int stop = keepTail ? Math.max(0, text.length - n + 1) : text.length;
+        boolean[] candidate = pattern.candidates(text, text.length);
         ByteArrayOutputStream result = new ByteArrayOutputStream(text.length);
         int i = 0;
         while (i < text.length) {
-            if (matchesAt(text, i)) {
+            if (i + n <= text.length && candidate[i] && pattern.matchesAt(text, i)) {
                 result.writeBytes(mask);
-                i += secret.length;
+                i += n;
+            } else if (i >= stop) {
+                break;
             } else {
                 result.write(text[i++]);
             }
         }
-        return result.toByteArray();
-    }
-
-    private boolean matchesAt(byte[] text, int at) {
-        if (at + secret.length > text.length) {
-            return false;
-        }
-        for (int j = 0; j < secret.length; j++) {
-            if (text[at + j] != secret[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The length of the longest suffix of {@code text} that is a proper prefix of the secret. */
-    private int partialAtEnd(byte[] text) {
-        for (int k = Math.min(secret.length - 1, text.length); k > 0; k--) {
-            if (Arrays.equals(text, text.length - k, text.length, secret, 0, k)) {
-                return k;
-            }
-        }
-        return 0;
+        line.reset();
+        line.write(text, i, text.length - i);
+        out.write(result.toByteArray());
     }
 
     @Override

@@ -1,6 +1,0 @@
-// Compile-only stub. Signatures read from
-// jenkinsci/remoting:src/main/java/hudson/remoting/IChannel.java at 3352.v17a_fb_4b_2773f; its members are
-// omitted (the plugin uses none).
-package hudson.remoting;
-
-interface IChannel {}
