@@ -35,10 +35,20 @@ final class KillableChannel extends SessionChannel {
         } catch (TransportException | RuntimeException e) {
             // no connection left to carry the signal; closing below is all that remains
         }
-        try {
-            sendClose();
-        } catch (TransportException | RuntimeException e) {
-            // the connection is gone, and the channel with it
+        closeWithoutWaiting();
+    }
+
+    /**
+     * Sends the close and returns; no request is sent first (for a channel that may have ended: OpenSSH drops
+     * the connection on a request for a channel it has already closed). Never throws.
+     */
+    void closeWithoutWaiting() {
+        if (isOpen()) {
+            try {
+                sendClose();
+            } catch (TransportException | RuntimeException e) {
+                // the connection is gone, and the channel with it
+            }
         }
     }
 }

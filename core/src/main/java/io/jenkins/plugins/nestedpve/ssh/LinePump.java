@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.function.Predicate;
 
 /**
  * Copies one output stream of a remote command into a {@link LineSink}, line by line as bytes
@@ -19,14 +20,25 @@ final class LinePump {
     private final InputStream in;
     private final LineSink sink;
     private final int maxBytes;
+    private final Predicate<String> header;
+    private boolean first = true;
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private long tailBytes;
 
     LinePump(InputStream in, LineSink sink, int maxBytes) {
+        this(in, sink, maxBytes, line -> false);
+    }
+
+    /**
+     * @param header takes the first line when it is the caller's own header (then neither the sink nor the kept
+     *     text sees it); told the line without its line break
+     */
+    LinePump(InputStream in, LineSink sink, int maxBytes, Predicate<String> header) {
         this.in = in;
         this.sink = sink;
         this.maxBytes = maxBytes;
+        this.header = header;
     }
 
     /** Reads to end of stream and returns the kept text (exact, including line breaks). */
@@ -56,7 +68,6 @@ final class LinePump {
         byte[] bytes = line.toByteArray();
         line.reset();
         String text = new String(bytes, StandardCharsets.UTF_8);
-        keep(text, bytes.length);
         int end = text.length();
         if (end > 0 && text.charAt(end - 1) == '\n') {
             end--;
@@ -64,6 +75,12 @@ final class LinePump {
                 end--;
             }
         }
+        boolean wasFirst = first;
+        first = false;
+        if (wasFirst && header.test(text.substring(0, end))) {
+            return;
+        }
+        keep(text, bytes.length);
         sink.accept(text.substring(0, end));
     }
 

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 
@@ -18,6 +21,12 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
  * them from the calling thread with the deadline. sshj blocks in reads without a deadline, so the
  * waiting happens on futures (which honour the deadline and interrupts) and the calling thread
  * kills the command and closes the channel when it gives up.
+ *
+ * <p>Killing: OpenSSH refuses signal requests for root sessions ("session signalling requires
+ * privilege separation") and does not end a command whose channel closes (it lives on until it
+ * writes). So the command first reports its shell's process id on standard error (a header line
+ * the client takes out of the output); sshd starts every session command as a process group
+ * leader, and giving up kills that whole group through a second channel.
  */
 final class RemoteExec {
     /** Output kept per stream in the {@link ExecResult}: the last 1 MiB. */
@@ -45,6 +54,11 @@ final class RemoteExec {
     private final Deadline deadline;
     private final Duration timeout;
     private final long realEnd;
+    private final String pidHeader =
+            "nestedpve-pid-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private final AtomicLong remotePid = new AtomicLong(-1);
+    private final AtomicBoolean gaveUp = new AtomicBoolean();
+    private volatile KillableChannel channel;
 
     /** @param timeout the time the command was given, for messages */
     RemoteExec(
@@ -61,8 +75,10 @@ final class RemoteExec {
 
     ExecResult run(KillableChannel session, LineSink out, LineSink err) throws InterruptedException {
         KillableChannel cmd = start(session);
+        channel = cmd;
         Future<String> stdout = readers.submit(() -> new LinePump(cmd.getInputStream(), out, MAX_KEPT_BYTES).drain());
-        Future<String> stderr = readers.submit(() -> new LinePump(cmd.getErrorStream(), err, MAX_KEPT_BYTES).drain());
+        Future<String> stderr =
+                readers.submit(() -> new LinePump(cmd.getErrorStream(), err, MAX_KEPT_BYTES, this::takePid).drain());
         try {
             String o = await(stdout, cmd);
             String e = await(stderr, cmd);
@@ -75,9 +91,25 @@ final class RemoteExec {
         }
     }
 
+    /** The command line sent: the header that reports the shell's process id, then the command. */
+    static String withPidHeader(String header, String commandLine) {
+        return "printf '" + header + " %s\\n' \"$$\" >&2; " + commandLine;
+    }
+
+    private boolean takePid(String line) {
+        if (!line.startsWith(pidHeader + " ")) {
+            return false;
+        }
+        String pid = line.substring(pidHeader.length() + 1);
+        if (pid.matches("[0-9]{1,10}")) {
+            remotePid.set(Long.parseLong(pid));
+        }
+        return true;
+    }
+
     private KillableChannel start(KillableChannel session) throws InterruptedException {
         try {
-            session.exec(command.text());
+            session.exec(withPidHeader(pidHeader, command.text()));
         } catch (IOException e) {
             // the exec request waits on the calling thread; sshj wraps an interrupt of that wait
             throw SshSession.asInterruptionIfCaused(owner.failure(activity(), e), command.label());
@@ -110,14 +142,14 @@ final class RemoteExec {
                 return reader.get(millisLeft(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (expired()) {
-                    cmd.abandon();
+                    giveUp(cmd);
                     throw timedOut();
                 }
             } catch (InterruptedException e) {
-                cmd.abandon();
+                giveUp(cmd);
                 throw e;
             } catch (ExecutionException e) {
-                cmd.abandon();
+                giveUp(cmd);
                 throw rethrow(e.getCause());
             }
         }
@@ -129,14 +161,39 @@ final class RemoteExec {
             cmd.join(millisLeft(), TimeUnit.MILLISECONDS);
         } catch (ConnectionException e) {
             if (Thread.interrupted()) { // sshj turns an interrupt into an exception, flag set
-                cmd.abandon();
+                giveUp(cmd);
                 throw new InterruptedException("interrupted while " + activity() + " was finishing");
             }
             if (expired()) {
-                cmd.abandon();
+                giveUp(cmd);
                 throw timedOut();
             }
             throw owner.failure(activity(), e);
+        }
+    }
+
+    /**
+     * Abandons the channel, then kills the command's process group when it reported one and had not ended. In
+     * this order: OpenSSH drops the whole connection when a request arrives for a channel it has already closed,
+     * which the killed command's channel would be.
+     */
+    /** Gives up on the command from another thread (its session is closing); harmless before it started. */
+    void giveUp() {
+        KillableChannel cmd = channel;
+        if (cmd != null) {
+            giveUp(cmd);
+        }
+    }
+
+    private void giveUp(KillableChannel cmd) {
+        if (!gaveUp.compareAndSet(false, true)) {
+            return; // once: a second signal could meet a channel the server has already freed
+        }
+        boolean ended = cmd.getExitStatus() != null || cmd.getExitSignal() != null;
+        cmd.abandon();
+        long pid = remotePid.get();
+        if (pid > 1 && !ended) {
+            owner.killProcessGroup(pid);
         }
     }
 
@@ -174,9 +231,8 @@ final class RemoteExec {
                 command.label(),
                 timeout,
                 activity() + " on " + hostPort + " did not finish within " + human(timeout)
-                        + "; sent it a kill signal and closed its channel (a server may ignore the signal, as"
-                        + " OpenSSH does for root, and a process that writes nothing more can outlive its"
-                        + " channel). Give it more time or find out why it hangs; its output went to the sinks");
+                        + "; killed its processes and closed its channel. Give it more time or find out why"
+                        + " it hangs; its output went to the sinks");
     }
 
     private RuntimeException rethrow(Throwable cause) {

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +30,8 @@ import net.schmizz.sshj.sftp.SFTPException;
  */
 public final class SshSession implements CommandRunner, AutoCloseable {
     private static final int SFTP_CHUNK = 32 * 1024;
+    /** How long killing a given-up command's processes may take. */
+    private static final long KILL_MILLIS = 3000;
 
     private final SSHClient client;
     private final SshTarget target;
@@ -36,6 +41,7 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     private final ExecutorService readers;
     private final AtomicReference<String> dropped = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<RemoteExec> running = ConcurrentHashMap.newKeySet();
 
     SshSession(SSHClient client, SshTarget target, HostKeyFingerprint hostKey, SshTimeouts timeouts, Clock clock) {
         this.client = client;
@@ -117,9 +123,12 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         } catch (SshException e) {
             throw asInterruptionIfCaused(e, command.label());
         }
+        RemoteExec exec = new RemoteExec(this, readers, command, deadline, budget);
+        running.add(exec);
         try {
-            return new RemoteExec(this, readers, command, deadline, budget).run(session, stdout, stderr);
+            return exec.run(session, stdout, stderr);
         } finally {
+            running.remove(exec);
             closeQuietly(session);
         }
     }
@@ -186,10 +195,14 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         }
     }
 
-    /** Disconnects; harmless when already closed. */
+    /**
+     * Disconnects; harmless when already closed. Commands still running (when another thread closes the session
+     * to stop them) are killed with their process groups first.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            running.forEach(RemoteExec::giveUp); // from another thread: kill what still runs before hanging up
             readers.shutdownNow();
             try {
                 client.disconnect();
@@ -216,6 +229,33 @@ public final class SshSession implements CommandRunner, AutoCloseable {
                 activity + " on " + target.hostPort() + " failed: "
                         + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
                 cause);
+    }
+
+    /**
+     * Kills the process group {@code pgid} on the remote machine through a new channel: best effort,
+     * bounded by a few seconds, never throws. Runs also on an interrupted thread (the interrupt is
+     * kept), since giving up after an interrupt is when it is needed most.
+     */
+    void killProcessGroup(long pgid) {
+        boolean interrupted = Thread.interrupted();
+        KillableChannel channel = null;
+        try {
+            if (dropped.get() != null || !client.isConnected()) {
+                return;
+            }
+            channel = KillableChannel.open(client);
+            channel.exec("kill -KILL -- -" + pgid + " 2>/dev/null; kill -KILL " + pgid + " 2>/dev/null; true");
+            channel.join(KILL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
+            // the connection is gone or the kill took too long; the command dies with its next write
+        } finally {
+            if (channel != null) {
+                channel.closeWithoutWaiting();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private KillableChannel openChannel(String activity) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -20,6 +22,11 @@ import org.apache.sshd.server.command.Command;
  */
 final class FakeCommand implements Command {
     private final FakeSshServer server;
+    /** What the client puts before each command: a line on stderr reporting the shell's process id. */
+    private static final Pattern PID_HEADER =
+            Pattern.compile("printf '(nestedpve-pid-[0-9a-f]+) %s\\\\n' \"\\$\\$\" >&2; (.*)", Pattern.DOTALL);
+
+    private final String pidHeader;
     private final String line;
     private final String[] words;
     private final CountDownLatch destroyed = new CountDownLatch(1);
@@ -32,24 +39,40 @@ final class FakeCommand implements Command {
 
     FakeCommand(FakeSshServer server, String line) {
         this.server = server;
-        this.line = line;
-        this.words = line.strip().split("\\s+");
+        Matcher header = PID_HEADER.matcher(line);
+        this.pidHeader = header.matches() ? header.group(1) : null;
+        this.line = header.matches() ? header.group(2) : line;
+        this.words = this.line.strip().split("\\s+");
     }
 
     @Override
     public void start(ChannelSession channel, Environment env) {
         this.channel = channel;
         env.addSignalListener((ch, signal) -> server.event("signal " + signal.name() + " " + words[0]));
+        long pid = server.register(this);
         server.background(() -> {
             int code;
             try {
+                if (pidHeader != null) {
+                    write(err, pidHeader + " " + pid + "\n"); // what the header's printf prints
+                }
                 code = run();
             } catch (Exception e) {
                 code = 1;
             }
+            server.unregister(pid);
             finished = true;
             exit.onExit(code);
         });
+    }
+
+    /** Killed with its process group (by a {@code kill} on another channel). */
+    void killGroup() {
+        if (!finished && destroyed.getCount() > 0) {
+            server.event("killed " + words[0]);
+        }
+        server.event("killed group " + words[0]);
+        destroyed.countDown();
     }
 
     private int run() throws Exception {
@@ -61,6 +84,9 @@ final class FakeCommand implements Command {
                 return 0;
             case "exit":
                 return Integer.parseInt(words[1]);
+            case "kill":
+                // kill -KILL -- -<pgid> 2>/dev/null; ...: the group named after "--"
+                return server.killGroup(Long.parseLong(words[3].replace(";", "").substring(1))) ? 0 : 1;
             case "mixed":
                 write(out, "out 1\n");
                 write(err, "err 1\n");

@@ -7,13 +7,16 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -38,6 +41,8 @@ final class FakeSshServer implements AutoCloseable {
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final AtomicInteger authAttempts = new AtomicInteger();
     private volatile CountDownLatch release = new CountDownLatch(1);
+    private final AtomicLong pids = new AtomicLong(4000);
+    private final Map<Long, FakeCommand> running = new ConcurrentHashMap<>();
 
     private FakeSshServer(Path root, KeyPair hostKey, PublicKey authorizedKey) {
         this.root = root;
@@ -129,6 +134,27 @@ final class FakeSshServer implements AutoCloseable {
 
     void event(String event) {
         events.add(event);
+    }
+
+    /** A process id for {@code command}, as a shell's {@code $$}; its process group has the same id. */
+    long register(FakeCommand command) {
+        long pid = pids.incrementAndGet();
+        running.put(pid, command);
+        return pid;
+    }
+
+    void unregister(long pid) {
+        running.remove(pid);
+    }
+
+    /** {@code kill -KILL -- -pgid}: ends the command of that group; false when there is none. */
+    boolean killGroup(long pgid) {
+        FakeCommand command = running.remove(pgid);
+        if (command == null) {
+            return false;
+        }
+        command.killGroup();
+        return true;
     }
 
     void background(Runnable task) {

@@ -162,6 +162,95 @@ class OpenSshServerTest {
     }
 
     @Test
+    void aTimedOutSilentCommandIsKilledWithItsChildren() throws Exception {
+        List<String> pid = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> session.exec(
+                        "echo $$; sleep 300; echo never", Duration.ofSeconds(1), pid::add, LineSink.DISCARD))
+                .isInstanceOf(SshTimeoutException.class)
+                .hasMessageContaining("killed its processes");
+
+        // OpenSSH refuses a root session's kill signal and leaves a silent command running when its channel
+        // closes; the process group must be gone all the same (polled remotely, the test never sleeps)
+        assertThat(groupGone(pid.get(0))).as("shell and sleep gone").isTrue();
+    }
+
+    @Test
+    void anInterruptedCommandIsKilledWithItsChildren() throws Exception {
+        List<String> pid = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                session.exec(
+                        "echo $$; sleep 300",
+                        Duration.ofSeconds(60),
+                        line -> {
+                            pid.add(line);
+                            started.countDown();
+                        },
+                        LineSink.DISCARD);
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        caller.start();
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        caller.interrupt();
+
+        assertThat(outcome.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(groupGone(pid.get(0))).as("shell and sleep gone").isTrue();
+    }
+
+    @Test
+    void closingTheSessionFromAnotherThreadKillsWhatRuns() throws Exception {
+        SshSession other = connector.connect(SSHD.target(), SSHD.clientKey(), pinned());
+        List<String> pid = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            try {
+                other.exec(
+                        "echo $$; sleep 300",
+                        Duration.ofSeconds(60),
+                        line -> {
+                            pid.add(line);
+                            started.countDown();
+                        },
+                        LineSink.DISCARD);
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        caller.start();
+        assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        other.close(); // what a stopped Pipeline step does from the thread that stops it
+
+        // the caller ends at once: with the killed command's result, or with the dropped connection
+        outcome.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(groupGone(pid.get(0))).as("shell and sleep gone").isTrue();
+    }
+
+    @Test
+    void theProcessIdHeaderNeverReachesTheOutput() throws Exception {
+        ExecResult r = session.run("echo to-err >&2; echo to-out", Duration.ofSeconds(10));
+
+        assertThat(r.stderr()).isEqualTo("to-err\n");
+        assertThat(r.stdout()).isEqualTo("to-out\n");
+    }
+
+    /** Whether no process of group {@code pgid} is left, asked remotely for up to 5 s. */
+    private static boolean groupGone(String pgid) throws InterruptedException {
+        String gone = "for i in $(seq 100); do kill -0 -- -" + ShellQuote.quote(pgid)
+                + " 2>/dev/null || exit 0; sleep 0.05; done; exit 1";
+        return session.run(gone, Duration.ofSeconds(10)).exitCode() == 0;
+    }
+
+    @Test
     void uploadsOverSftpAndReadsBack() throws Exception {
         String path = SSHD.dir().resolve("uploaded.conf").toString();
         String content = "key = 'value'\nüñí ✓\n";

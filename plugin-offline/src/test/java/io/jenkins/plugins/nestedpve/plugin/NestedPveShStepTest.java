@@ -132,10 +132,13 @@ class NestedPveShStepTest {
         r.thread().cancel(true); // what Jenkins' stop() does to a SynchronousNonBlockingStepExecution
 
         assertThat(r.thread()).failsWithin(20, TimeUnit.SECONDS);
+        assertThat(groupOnGuest(r.pid()))
+                .as("the script's processes on the guest")
+                .isEqualTo(1);
     }
 
     @Test
-    void stoppingClosesTheChannelEvenWithoutAnInterrupt() throws Exception {
+    void stoppingKillsTheScriptEvenWithoutAnInterrupt() throws Exception {
         Running r = runLong();
 
         r.execution().closeChannel();
@@ -145,9 +148,22 @@ class NestedPveShStepTest {
                 .hasCauseInstanceOf(InterruptedException.class)
                 .cause()
                 .hasMessage("nestedPveSh was stopped");
+        assertThat(groupOnGuest(r.pid()))
+                .as("the script's processes on the guest")
+                .isEqualTo(1);
     }
 
-    private record Running(ShStepExecution execution, Future<Object> thread) {}
+    /** {@code kill -0} on the process group {@code pgid} on the first node: 0 while it exists, 1 once gone. */
+    private int groupOnGuest(String pgid) throws Exception {
+        NestedPveShStep check = step(
+                "i=0; while [ $i -lt 100 ]; do kill -0 -- -" + pgid + " 2>/dev/null || exit 1; sleep 5;"
+                        + " i=$((i + 1)); done; exit 0",
+                null);
+        check.setReturnStatus(true);
+        return (Integer) sh(check, body).run();
+    }
+
+    private record Running(ShStepExecution execution, Future<Object> thread, String pid) {}
 
     /** A script that prints a line and then sleeps for days (simulated time), started on its own thread. */
     private Running runLong() throws Exception {
@@ -163,9 +179,10 @@ class NestedPveShStepTest {
         };
         FakeStepContext context = new FakeStepContext(cluster.run(), new FakeListener().decorated(watch), null)
                 .with(NestedPveClusterContext.class, body.cluster());
-        ShStepExecution execution = sh(step("echo started; sleep 10000000", null), context);
+        ShStepExecution execution = sh(step("echo started $$; sleep 10000000", null), context);
         Future<Object> thread = lab.pool.submit(execution::run);
         assertThat(started.await(WAIT, TimeUnit.SECONDS)).isTrue();
-        return new Running(execution, thread);
+        String pid = watch.toString().replaceAll("(?s).*started ([0-9]+).*", "$1");
+        return new Running(execution, thread, pid);
     }
 }

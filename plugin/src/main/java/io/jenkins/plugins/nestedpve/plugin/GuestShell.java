@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a script as root on one guest over SSH, streaming each output line to the build log as it arrives. The
- * guest's host key is pinned to the fingerprint the cluster context recorded. {@link #abort()} closes the running
- * channel and connection from another thread (sshj does not react to interrupts in every read).
+ * guest's host key is pinned to the fingerprint the cluster context recorded. {@link #abort()} kills the running
+ * script and closes its connection from another thread (sshj does not react to interrupts in every read).
  */
 final class GuestShell implements AutoCloseable {
     private final SshConnector ssh;
@@ -42,8 +42,13 @@ final class GuestShell implements AutoCloseable {
             if (aborted) {
                 throw new InterruptedException("nestedPveSh was stopped");
             }
-            return session.exec(
+            ExecResult result = session.exec(
                     script, timeout, line -> log.println(prefix + line), line -> log.println(prefix + line));
+            if (aborted) {
+                // abort() killed it: its exit status is the kill's, not the script's
+                throw new InterruptedException("nestedPveSh was stopped");
+            }
+            return result;
         } catch (RuntimeException e) {
             if (aborted) {
                 InterruptedException stopped = new InterruptedException("nestedPveSh was stopped");
@@ -56,7 +61,10 @@ final class GuestShell implements AutoCloseable {
         }
     }
 
-    /** Stops the command in flight: closes its channel and connection. Harmless when none runs. */
+    /**
+     * Stops the command in flight: kills it with its process group on the guest, then closes its channel and
+     * connection. Harmless when none runs.
+     */
     void abort() {
         aborted = true;
         SshSession s = current.get();

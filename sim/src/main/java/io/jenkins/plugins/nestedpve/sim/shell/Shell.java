@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * name). Each {@link #exec} is a fresh shell process: variables and {@code cd} do not carry over.
  *
  * <p>Thread-safe: several sessions may run commands at once. Interrupting the calling thread
- * aborts the running command. {@link #close()} stops background jobs ({@code cmd &}).
+ * aborts the running command, and so does {@code kill -KILL -- -<pid>} from another exec (each exec's
+ * shell leads its own process group, as under sshd). {@link #close()} stops background jobs
+ * ({@code cmd &}).
  */
 public final class Shell implements AutoCloseable {
     /** The environment every command starts with, before the caller's variables. */
@@ -44,6 +46,7 @@ public final class Shell implements AutoCloseable {
     private final ShellContext context;
     private final Map<String, Command> programs = new ConcurrentHashMap<>();
     private final AtomicLong pids = new AtomicLong(1000);
+    private final Processes processes = new Processes();
     private ExecutorService backgroundJobs;
     private boolean closed;
 
@@ -62,6 +65,7 @@ public final class Shell implements AutoCloseable {
         this.context = new ShellContext(
                 builder.fs, builder.hooks, builder.sleeper, builder.clock, builder.random, builder.rsaKeyBits);
         Builtins.register(this.programs, context);
+        this.programs.put("kill", processes::kill);
         this.programs.putAll(builder.programs);
     }
 
@@ -105,9 +109,12 @@ public final class Shell implements AutoCloseable {
         ShellState state = ShellState.fromEnvironment(environment, environment.get("HOME"));
         PrintStream out = new PrintStream(nonClosing(stdout), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(nonClosing(stderr), false, StandardCharsets.UTF_8);
+        Interpreter bash = new Interpreter(this, state, Dialect.bashCommand());
+        processes.started(bash.pid(), Thread.currentThread());
         try {
-            return new Interpreter(this, state, Dialect.bashCommand()).runScript(commandLine, new Io(stdin, out, err));
+            return bash.runScript(commandLine, new Io(stdin, out, err));
         } finally {
+            processes.ended(bash.pid());
             out.flush();
             err.flush();
         }

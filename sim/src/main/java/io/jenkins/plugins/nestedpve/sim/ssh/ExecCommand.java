@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One exec request: runs the command line in the machine's {@link Shell} on a worker thread and
- * reports its exit status. Closing the channel (or the session) interrupts the command.
+ * reports its exit status. As under sshd, closing the channel does not end the command (see
+ * {@link WorkerCommand}).
  */
 final class ExecCommand extends WorkerCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ExecCommand.class);
@@ -49,7 +50,8 @@ final class ExecCommand extends WorkerCommand {
         try {
             status = shell.exec(commandLine, in, out, err, vars);
         } catch (InterruptedException e) {
-            // killed because the channel or session closed: report it like a terminated process
+            // killed (its process group, a write to its closed channel, the simulator stopping): report it like a
+            // terminated process
             callback.onExit(KILLED, "killed", true);
             return;
         } catch (RuntimeException e) {

@@ -3,15 +3,16 @@ package io.jenkins.plugins.nestedpve.sim.ssh;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * A channel command that works on a worker thread: keeps the channel's streams and exit callback,
- * and interrupts the worker when the channel (or its session) closes.
+ * A channel command that works on a worker thread: keeps the channel's streams and exit callback. As
+ * under sshd, closing the channel (or its session) does not stop the command: its outputs become
+ * {@link BrokenPipe broken pipes}, so it ends at its next write, or when {@code kill} ends its process
+ * group, or with the simulator.
  */
 abstract class WorkerCommand implements Command {
     private final ExecutorService executor;
@@ -19,7 +20,7 @@ abstract class WorkerCommand implements Command {
     protected OutputStream out;
     protected OutputStream err;
     protected ExitCallback callback;
-    private Future<?> running;
+    private volatile boolean channelClosed;
 
     WorkerCommand(ExecutorService executor) {
         this.executor = executor;
@@ -32,12 +33,12 @@ abstract class WorkerCommand implements Command {
 
     @Override
     public void setOutputStream(OutputStream out) {
-        this.out = out;
+        this.out = new BrokenPipe(out, () -> channelClosed);
     }
 
     @Override
     public void setErrorStream(OutputStream err) {
-        this.err = err;
+        this.err = new BrokenPipe(err, () -> channelClosed);
     }
 
     @Override
@@ -45,23 +46,17 @@ abstract class WorkerCommand implements Command {
         this.callback = callback;
     }
 
-    /** Runs {@code work} on a worker thread that closing the channel interrupts. */
+    /** Runs {@code work} on a worker thread; the simulator's shutdown interrupts it. */
     protected final synchronized void startWorker(ChannelSession channel, Runnable work) {
-        channel.addChannelListener(new KillOnClose(this::kill));
-        running = executor.submit(work);
+        executor.execute(work);
     }
 
     @Override
     public abstract void start(ChannelSession channel, Environment env);
 
+    /** The channel closed: the command goes on, with its outputs broken. */
     @Override
     public void destroy(ChannelSession channel) {
-        kill();
-    }
-
-    private synchronized void kill() {
-        if (running != null) {
-            running.cancel(true);
-        }
+        channelClosed = true;
     }
 }

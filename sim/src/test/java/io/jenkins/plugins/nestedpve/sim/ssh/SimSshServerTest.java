@@ -272,14 +272,22 @@ class SimSshServerTest {
         assertThat(server.port()).isEqualTo(port);
     }
 
-    @Test
-    void closingTheChannelInterruptsASlowCommand() throws Exception {
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+    /**
+     * A machine whose {@code sleep} of an hour or more waits for {@code release} (and counts its interruption),
+     * while shorter sleeps take their real time.
+     */
+    private static FakeMachine slowMachine(
+            java.util.concurrent.CountDownLatch started,
+            java.util.concurrent.CountDownLatch release,
+            java.util.concurrent.CountDownLatch interrupted) {
         FakeMachine slow = new FakeMachine(Map.of(), duration -> {
+            if (duration.compareTo(java.time.Duration.ofHours(1)) < 0) {
+                Thread.sleep(duration.toMillis());
+                return;
+            }
             started.countDown();
             try {
-                new java.util.concurrent.CountDownLatch(1).await();
+                release.await();
             } catch (InterruptedException e) {
                 interrupted.countDown();
                 throw e;
@@ -287,21 +295,85 @@ class SimSshServerTest {
         });
         slow.fs.write(MachineFiles.hostKey("ed25519"), HostKeys.privateKeyText(hostKey, "root@pve2"));
         Shadow.setPassword(slow.fs, "root", "s3cret", new Random(1), Clock.systemUTC());
+        return slow;
+    }
+
+    private static ClientSession loginTo(SimSshServer server) throws IOException {
+        ClientSession session = client.connect("root", "127.0.0.1", server.port())
+                .verify(TIMEOUT)
+                .getSession();
+        session.addPasswordIdentity("s3cret");
+        session.auth().verify(TIMEOUT);
+        return session;
+    }
+
+    /** Starts {@code command} (which prints {@code $$} first) and returns its channel and the shell's pid. */
+    private static Map.Entry<ChannelExec, String> startWithPid(ClientSession session, String command) throws Exception {
+        java.io.PipedInputStream pipe = new java.io.PipedInputStream();
+        ChannelExec channel = session.createExecChannel(command);
+        channel.setOut(new java.io.PipedOutputStream(pipe));
+        channel.open().verify(TIMEOUT);
+        StringBuilder pid = new StringBuilder();
+        int c;
+        while ((c = pipe.read()) != '\n') {
+            pid.append((char) c);
+        }
+        return Map.entry(channel, pid.toString());
+    }
+
+    @Test
+    void closingTheChannelLeavesASilentCommandRunningAndKillEndsItsGroup() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        FakeMachine slow = slowMachine(started, release, interrupted);
         try (SimSshServer slowServer = new SimSshServer(slow.shell, "127.0.0.1", 0).start();
-                ClientSession session = client.connect("root", "127.0.0.1", slowServer.port())
-                        .verify(TIMEOUT)
-                        .getSession()) {
-            session.addPasswordIdentity("s3cret");
-            session.auth().verify(TIMEOUT);
-            ChannelExec channel = session.createExecChannel("sleep 3600; touch /tmp/never");
-            channel.open().verify(TIMEOUT);
+                ClientSession session = loginTo(slowServer)) {
+            Map.Entry<ChannelExec, String> run = startWithPid(session, "echo $$; sleep 3600; touch /tmp/never");
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-            channel.close(false);
+            run.getKey().close(false);
 
+            // as under sshd: the command outlives its channel (signal 0 finds its process group) ...
+            assertThat(exec(session, "kill -0 -- -" + run.getValue())).isEqualTo(new Exec(0, "", ""));
+            // ... until its process group is killed from another channel
+            Exec kill = exec(session, "kill -KILL -- -" + run.getValue());
+            assertThat(kill.status()).isZero();
             assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+            Exec gone = exec(
+                    session,
+                    "i=0; while [ $i -lt 100 ]; do kill -0 -- -" + run.getValue()
+                            + " 2>/dev/null || exit 0; sleep 0.05; i=$((i + 1)); done; exit 1");
+            assertThat(gone.status()).isZero();
+            assertThat(exec(session, "kill -KILL -- -" + run.getValue()).err())
+                    .isEqualTo("bash: kill: (" + run.getValue() + ") - No such process\n");
         }
         assertThat(slow.fs.exists("/tmp/never")).isFalse();
+    }
+
+    @Test
+    void aCommandWhoseChannelClosedDiesAtItsNextWrite() throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
+        FakeMachine slow = slowMachine(started, release, interrupted);
+        try (SimSshServer slowServer = new SimSshServer(slow.shell, "127.0.0.1", 0).start();
+                ClientSession session = loginTo(slowServer)) {
+            Map.Entry<ChannelExec, String> run =
+                    startWithPid(session, "echo $$; sleep 3600; echo more; touch /tmp/after-the-write");
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            run.getKey().close(false);
+            assertThat(exec(session, "kill -0 -- -" + run.getValue()).status()).isZero();
+
+            release.countDown(); // the sleep ends; the next echo meets the closed pipe (SIGPIPE)
+
+            Exec gone = exec(
+                    session,
+                    "i=0; while [ $i -lt 100 ]; do kill -0 -- -" + run.getValue()
+                            + " 2>/dev/null || exit 0; sleep 0.05; i=$((i + 1)); done; exit 1");
+            assertThat(gone.status()).isZero();
+        }
+        assertThat(slow.fs.exists("/tmp/after-the-write")).isFalse();
     }
 
     @Test
