@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -32,6 +33,9 @@ final class RemoteExec {
     /** Output kept per stream in the {@link ExecResult}: the last 1 MiB. */
     static final int MAX_KEPT_BYTES = 1024 * 1024;
 
+    /** How long giving up waits for the process id header still in flight. */
+    private static final long HEADER_WAIT_MILLIS = 2000;
+
     // Linux numbers, for the shell convention exit code = 128 + signal
     private static final Map<Signal, Integer> SIGNAL_NUMBERS = Map.ofEntries(
             Map.entry(Signal.HUP, 1),
@@ -57,6 +61,9 @@ final class RemoteExec {
     private final String pidHeader =
             "nestedpve-pid-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     private final AtomicLong remotePid = new AtomicLong(-1);
+    /** Open until the first line of standard error (the header, normally) was read, or the stream ended. */
+    private final CountDownLatch headerRead = new CountDownLatch(1);
+
     private final AtomicBoolean gaveUp = new AtomicBoolean();
     private volatile KillableChannel channel;
 
@@ -77,8 +84,13 @@ final class RemoteExec {
         KillableChannel cmd = start(session);
         channel = cmd;
         Future<String> stdout = readers.submit(() -> new LinePump(cmd.getInputStream(), out, MAX_KEPT_BYTES).drain());
-        Future<String> stderr =
-                readers.submit(() -> new LinePump(cmd.getErrorStream(), err, MAX_KEPT_BYTES, this::takePid).drain());
+        Future<String> stderr = readers.submit(() -> {
+            try {
+                return new LinePump(cmd.getErrorStream(), err, MAX_KEPT_BYTES, this::takePid).drain();
+            } finally {
+                headerRead.countDown();
+            }
+        });
         try {
             String o = await(stdout, cmd);
             String e = await(stderr, cmd);
@@ -97,14 +109,18 @@ final class RemoteExec {
     }
 
     private boolean takePid(String line) {
-        if (!line.startsWith(pidHeader + " ")) {
-            return false;
+        try {
+            if (!line.startsWith(pidHeader + " ")) {
+                return false;
+            }
+            String pid = line.substring(pidHeader.length() + 1);
+            if (pid.matches("[0-9]{1,10}")) {
+                remotePid.set(Long.parseLong(pid));
+            }
+            return true;
+        } finally {
+            headerRead.countDown(); // after the pid is set: giving up reads it once this opens
         }
-        String pid = line.substring(pidHeader.length() + 1);
-        if (pid.matches("[0-9]{1,10}")) {
-            remotePid.set(Long.parseLong(pid));
-        }
-        return true;
     }
 
     private KillableChannel start(KillableChannel session) throws InterruptedException {
@@ -191,10 +207,29 @@ final class RemoteExec {
         }
         boolean ended = cmd.getExitStatus() != null || cmd.getExitSignal() != null;
         cmd.abandon();
-        long pid = remotePid.get();
-        if (pid > 1 && !ended) {
+        long pid = ended ? -1 : headerPid();
+        if (pid > 1) {
             owner.killProcessGroup(pid);
         }
+    }
+
+    /**
+     * The process id the header reported. The header is written before the command runs, but on the other stream
+     * than the one the caller may have seen output on, so it may still be in flight: wait for it a moment (also on
+     * an interrupted thread, keeping the interrupt).
+     */
+    private long headerPid() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            headerRead.await(HEADER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return remotePid.get();
     }
 
     /*

@@ -156,7 +156,7 @@ class NestedPveShStepTest {
     /** {@code kill -0} on the process group {@code pgid} on the first node: 0 while it exists, 1 once gone. */
     private int groupOnGuest(String pgid) throws Exception {
         NestedPveShStep check = step(
-                "i=0; while [ $i -lt 100 ]; do kill -0 -- -" + pgid + " 2>/dev/null || exit 1; sleep 5;"
+                "i=0; while [ $i -lt 500 ]; do kill -0 -- -" + pgid + " 2>/dev/null || exit 1; sleep 5;"
                         + " i=$((i + 1)); done; exit 0",
                 null);
         check.setReturnStatus(true);
