@@ -25,7 +25,8 @@ import java.util.function.Predicate;
 /**
  * Destroys guests, VM by VM, and never a VM without this installation's marker: the config is read
  * again first, and a VM whose description lacks the marker (or names another installation or lease)
- * is left alone, even inside the VMID range. Per VM: wait out a running clone, stop when running,
+ * is left alone, even inside the VMID range. Per VM: wait out a running clone (also one whose VM
+ * does not exist yet), stop when running,
  * {@code DELETE ...?purge=1&destroy-unreferenced-disks=1}, wait for the task; "does not exist"
  * counts as done (pve-facts §3.6, §3.8). A failing VM is retried a few times, then reported;
  * teardown goes on with the next one. Keep-on-failure writes an expiry into each marker instead.
@@ -168,6 +169,12 @@ public final class Teardown {
 
     private VmOutcome destroyOne(Target t, String lease, Deadline deadline) throws InterruptedException {
         Optional<VmConfig> config = configOnceUnlocked(t.vmid(), deadline);
+        if (config.isEmpty() && clonesRunning()) {
+            // a clone task writes the new VM's config only once it runs (pve-facts §3.4): a VM recorded the moment
+            // its clone call returned may not exist yet; wait for the clones, then look again
+            awaitNoClones(deadline);
+            config = configOnceUnlocked(t.vmid(), deadline);
+        }
         if (config.isEmpty()) {
             return gone(t, null);
         }
@@ -190,6 +197,19 @@ public final class Teardown {
         }
         await(host.deleteVm(node, t.vmid(), true, true), deadline);
         return gone(t, marker.get());
+    }
+
+    private boolean clonesRunning() {
+        return !host.activeTasks(hostRef.node(), "qmclone", null).isEmpty();
+    }
+
+    private void awaitNoClones(Deadline deadline) throws InterruptedException {
+        ctx.waiter()
+                .until(
+                        "the clone tasks on " + hostRef.node() + " should end",
+                        deadline,
+                        ctx.poll(),
+                        () -> clonesRunning() ? Optional.empty() : Optional.of(Boolean.TRUE));
     }
 
     /** Waits while the VM is locked by a clone or create still running; empty when it does not exist. */

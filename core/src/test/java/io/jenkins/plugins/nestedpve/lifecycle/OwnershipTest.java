@@ -8,7 +8,9 @@ import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Clock;
@@ -202,6 +204,41 @@ class OwnershipTest {
         assertThat(refused.count(TeardownReport.Result.NOT_OURS)).isEqualTo(1);
         assertThat(lab.sim.vm(vmid)).isPresent();
         lab.engine.teardown(cluster, lab.token(), ProgressListener.NOOP);
+    }
+
+    @Test
+    void teardownRightAfterACloneCallWaitsForTheCloneTaskAndDestroysTheVmItWrites() throws Exception {
+        int vmid = 83100;
+        OwnershipMarker ours = new OwnershipMarker(
+                1,
+                lab.installation.toString(),
+                "fresh-lease",
+                "np-fresh",
+                "np-fresh-n1",
+                "test",
+                "t#1",
+                Instant.now(),
+                null);
+        // the host is slow to start the clone task: its answer (the UPID) comes well before the VM exists
+        lab.sim.faults().delayCloneStart(vmid, Duration.ofMillis(800));
+        Upid clone = host.cloneVm(
+                lab.sim.hostNode(),
+                lab.sim.template().vmid(),
+                CloneRequest.builder(vmid)
+                        .name("np-fresh-n1")
+                        .description(ours.format())
+                        .build());
+        assertThat(lab.sim.vm(vmid)).as("not written yet").isEmpty();
+
+        TeardownReport report = new Teardown(lab.engine.context(), host, lab.host(), ProgressListener.NOOP)
+                .destroy(
+                        List.of(new Teardown.Target(vmid, "np-fresh-n1")),
+                        "fresh-lease",
+                        Deadline.after(Clock.systemUTC(), Duration.ofSeconds(60)));
+
+        assertThat(report.count(TeardownReport.Result.DESTROYED)).isEqualTo(1);
+        host.tasks().await(clone, Deadline.after(Clock.systemUTC(), Duration.ofSeconds(30)));
+        assertThat(lab.sim.vm(vmid)).isEmpty();
     }
 
     @Test

@@ -179,6 +179,14 @@ final class ClusterFixture implements AutoCloseable {
         return new Started(exec, ctx, log, run, bg);
     }
 
+    /**
+     * Waits (on the simulator's scheduler) until the host shows {@code count} guests: a clone recorded the moment
+     * its call returned is written by its task a moment later, as in PVE.
+     */
+    void awaitGuests(int count) throws InterruptedException {
+        sim.await(() -> guests().size() == count, Duration.ofSeconds(WAIT_SECONDS), count + " guest(s) on the host");
+    }
+
     /** The VMs on the host other than templates. */
     List<SimVm> guests() {
         return sim.vms().stream().filter(v -> !v.isTemplate()).toList();

@@ -163,7 +163,7 @@ class ClusterStepLifecycleTest {
             throw new AssertionError("the body must not run");
         });
         gate.awaitHeld();
-        assertThat(lab.guests()).hasSize(1);
+        lab.awaitGuests(1);
         AbortException cause = new AbortException("Aborted by a user");
 
         s.execution().stop(cause);

@@ -55,7 +55,7 @@ class ClusterStepRestartTest {
         });
         dies.awaitHeld(); // the controller dies right after the first guest was recorded
         ProgramState saved = ProgramState.write(s.execution());
-        assertThat(lab.guests()).hasSize(1);
+        lab.awaitGuests(1);
 
         Resumed r = resume(saved);
         r.execution().onResume();
@@ -84,7 +84,7 @@ class ClusterStepRestartTest {
         ProgramState early = ProgramState.write(exec); // no later state is saved before the crash
         exec.start();
         dies.awaitHeld();
-        assertThat(lab.guests()).hasSize(1);
+        lab.awaitGuests(1);
 
         Resumed r = resume(early);
         r.execution().onResume();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -69,6 +70,7 @@ public final class FaultPlan {
     private final Set<Integer> agentNeverUp = new HashSet<>();
     private final Deque<ApiFault> nextApiFaults = new ArrayDeque<>();
     private final Set<Integer> nextCloneLockTimeouts = new HashSet<>();
+    private final Map<Integer, Duration> cloneStartDelays = new HashMap<>();
     private final List<TargetedApiFault> targetedApiFaults = new ArrayList<>();
     private int sshDropsPending;
 
@@ -151,6 +153,21 @@ public final class FaultPlan {
     public synchronized FaultPlan cloneLockTimeout(int newid) {
         nextCloneLockTimeouts.add(newid);
         return this;
+    }
+
+    /**
+     * The next clone onto {@code newid} waits {@code delay} (real time) before it takes the new id's lock and writes
+     * its {@code lock: clone} placeholder: a wider window in which the clone call has answered but the new VM does
+     * not exist yet (a loaded host).
+     */
+    public synchronized FaultPlan delayCloneStart(int newid, Duration delay) {
+        cloneStartDelays.put(newid, delay);
+        return this;
+    }
+
+    /** The delay set for the clone onto {@code newid}, consumed. */
+    public synchronized Optional<Duration> cloneStartDelay(int newid) {
+        return Optional.ofNullable(cloneStartDelays.remove(newid));
     }
 
     /** The next {@code count} SSH sessions (on any machine) are dropped right after they open. */

@@ -118,6 +118,14 @@ public final class VmClone {
     }
 
     private CompletableFuture<Void> lockTarget(int vmid, Request r, SimTask t) {
+        java.util.Optional<Duration> delay = node.env().faults().cloneStartDelay(r.newid());
+        if (delay.isPresent()) {
+            return node.env().afterReal(delay.get()).thenCompose(v -> lockTargetNow(vmid, r, t));
+        }
+        return lockTargetNow(vmid, r, t);
+    }
+
+    private CompletableFuture<Void> lockTargetNow(int vmid, Request r, SimTask t) {
         Duration wait = node.env().latency().of(Step.LOCK_WAIT_SHORT);
         if (node.env().faults().cloneLockTimeout(vmid, r.newid())) {
             return node.env()
