@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.PhaseRun;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
@@ -14,6 +15,8 @@ import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
+import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +37,9 @@ import java.util.function.Predicate;
 public final class Teardown {
     /** Attempts per VM before it is reported as failed. */
     public static final int ATTEMPTS = 4;
+
+    /** The longest wait for clone tasks when a recorded VM does not exist yet. */
+    static final Duration CLONE_WAIT = Duration.ofMinutes(2);
 
     /**
      * One VM to handle.
@@ -58,6 +64,7 @@ public final class Teardown {
     private final HostRef hostRef;
     private final ProgressListener listener;
     private boolean interrupted;
+    private boolean clonesAwaited;
 
     /**
      * @param host a client of the physical host (token)
@@ -169,10 +176,7 @@ public final class Teardown {
 
     private VmOutcome destroyOne(Target t, String lease, Deadline deadline) throws InterruptedException {
         Optional<VmConfig> config = configOnceUnlocked(t.vmid(), deadline);
-        if (config.isEmpty() && clonesRunning()) {
-            // a clone task writes the new VM's config only once it runs (pve-facts §3.4): a VM recorded the moment
-            // its clone call returned may not exist yet; wait for the clones, then look again
-            awaitNoClones(deadline);
+        if (config.isEmpty() && awaitedRunningClones(deadline)) {
             config = configOnceUnlocked(t.vmid(), deadline);
         }
         if (config.isEmpty()) {
@@ -199,17 +203,35 @@ public final class Teardown {
         return gone(t, marker.get());
     }
 
-    private boolean clonesRunning() {
-        return !host.activeTasks(hostRef.node(), "qmclone", null).isEmpty();
+    /**
+     * A clone task writes the new VM's config only once it runs (pve-facts §3.4): a VM recorded the moment its
+     * clone call returned may not exist yet. So when a target is missing and clones run on the node, wait for them
+     * (once per teardown, at most {@link #CLONE_WAIT}: the node's clones may be anybody's) and say whether to look
+     * again. A clone still running after that is left to the reaper, which finds its VM by the marker.
+     */
+    private boolean awaitedRunningClones(Deadline deadline) throws InterruptedException {
+        if (clonesAwaited || !clonesRunning()) {
+            return false;
+        }
+        clonesAwaited = true;
+        Deadline bounded = Deadline.after(ctx.clock(), deadline.cap(CLONE_WAIT));
+        try {
+            ctx.waiter()
+                    .until(
+                            "the clone tasks on " + hostRef.node() + " should end",
+                            bounded,
+                            ctx.poll(),
+                            () -> clonesRunning() ? Optional.empty() : Optional.of(Boolean.TRUE));
+        } catch (WaitTimeoutException e) {
+            listener.message(
+                    Level.WARNING,
+                    "clone tasks still run on " + hostRef.node() + "; a VM they create later is left to the reaper");
+        }
+        return true;
     }
 
-    private void awaitNoClones(Deadline deadline) throws InterruptedException {
-        ctx.waiter()
-                .until(
-                        "the clone tasks on " + hostRef.node() + " should end",
-                        deadline,
-                        ctx.poll(),
-                        () -> clonesRunning() ? Optional.empty() : Optional.of(Boolean.TRUE));
+    private boolean clonesRunning() {
+        return !host.activeTasks(hostRef.node(), "qmclone", null).isEmpty();
     }
 
     /** Waits while the VM is locked by a clone or create still running; empty when it does not exist. */

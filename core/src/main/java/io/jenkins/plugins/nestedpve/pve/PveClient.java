@@ -380,7 +380,8 @@ public final class PveClient implements AutoCloseable {
 
     /**
      * {@code GET /nodes/{node}/tasks?source=active}: running tasks, optionally of one type and for
-     * one VM (the task id; for {@code qmclone} that is the source VM).
+     * one VM (the task id; for {@code qmclone} that is the source VM). The active list can still hold
+     * a task that has just ended (with its final status, not yet archived); those are left out.
      */
     public List<Upid> activeTasks(String node, String type, Integer vmid) {
         Map<String, Object> q = new LinkedHashMap<>();
@@ -388,6 +389,10 @@ public final class PveClient implements AutoCloseable {
         q.put("typefilter", type);
         q.put("vmid", vmid);
         return list(get("/nodes/" + node(node) + "/tasks", q)).stream()
+                .filter(e -> {
+                    String status = Json.asString(e, "status");
+                    return status == null || status.equalsIgnoreCase("RUNNING");
+                })
                 .map(e -> Json.asString(e, "upid"))
                 .filter(u -> u != null)
                 .map(Upid::parse)

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Copies one output stream of a remote command into a {@link LineSink}, line by line as bytes
@@ -20,25 +20,24 @@ final class LinePump {
     private final InputStream in;
     private final LineSink sink;
     private final int maxBytes;
-    private final Predicate<String> header;
-    private boolean first = true;
+    private final UnaryOperator<String> filter;
     private final ArrayDeque<String> tail = new ArrayDeque<>();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private long tailBytes;
 
     LinePump(InputStream in, LineSink sink, int maxBytes) {
-        this(in, sink, maxBytes, line -> false);
+        this(in, sink, maxBytes, UnaryOperator.identity());
     }
 
     /**
-     * @param header takes the first line when it is the caller's own header (then neither the sink nor the kept
-     *     text sees it); told the line without its line break
+     * @param filter sees each line without its line break and returns what the sink and the kept text get instead
+     *     (e.g. without the caller's own header), or null to drop the line
      */
-    LinePump(InputStream in, LineSink sink, int maxBytes, Predicate<String> header) {
+    LinePump(InputStream in, LineSink sink, int maxBytes, UnaryOperator<String> filter) {
         this.in = in;
         this.sink = sink;
         this.maxBytes = maxBytes;
-        this.header = header;
+        this.filter = filter;
     }
 
     /** Reads to end of stream and returns the kept text (exact, including line breaks). */
@@ -75,13 +74,17 @@ final class LinePump {
                 end--;
             }
         }
-        boolean wasFirst = first;
-        first = false;
-        if (wasFirst && header.test(text.substring(0, end))) {
+        String content = text.substring(0, end);
+        String shown = filter.apply(content);
+        if (shown == null) {
             return;
         }
+        if (!shown.equals(content)) {
+            text = shown + text.substring(end);
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+        }
         keep(text, bytes.length);
-        sink.accept(text.substring(0, end));
+        sink.accept(shown);
     }
 
     private void keep(String text, int bytes) {

@@ -5,15 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 
@@ -23,18 +19,11 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
  * waiting happens on futures (which honour the deadline and interrupts) and the calling thread
  * kills the command and closes the channel when it gives up.
  *
- * <p>Killing: OpenSSH refuses signal requests for root sessions ("session signalling requires
- * privilege separation") and does not end a command whose channel closes (it lives on until it
- * writes). So the command first reports its shell's process id on standard error (a header line
- * the client takes out of the output); sshd starts every session command as a process group
- * leader, and giving up kills that whole group through a second channel.
+ * <p>How giving up kills the command on the server: {@link RemoteKill}.
  */
 final class RemoteExec {
     /** Output kept per stream in the {@link ExecResult}: the last 1 MiB. */
     static final int MAX_KEPT_BYTES = 1024 * 1024;
-
-    /** How long giving up waits for the process id header still in flight. */
-    private static final long HEADER_WAIT_MILLIS = 2000;
 
     // Linux numbers, for the shell convention exit code = 128 + signal
     private static final Map<Signal, Integer> SIGNAL_NUMBERS = Map.ofEntries(
@@ -58,14 +47,7 @@ final class RemoteExec {
     private final Deadline deadline;
     private final Duration timeout;
     private final long realEnd;
-    private final String pidHeader =
-            "nestedpve-pid-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    private final AtomicLong remotePid = new AtomicLong(-1);
-    /** Open until the first line of standard error (the header, normally) was read, or the stream ended. */
-    private final CountDownLatch headerRead = new CountDownLatch(1);
-
-    private final AtomicBoolean gaveUp = new AtomicBoolean();
-    private volatile KillableChannel channel;
+    private final RemoteKill kill;
 
     /** @param timeout the time the command was given, for messages */
     RemoteExec(
@@ -78,17 +60,17 @@ final class RemoteExec {
         // capped at ~100 years, so the nanosecond arithmetic cannot overflow
         Duration capped = timeout.compareTo(Duration.ofDays(36_500)) > 0 ? Duration.ofDays(36_500) : timeout;
         this.realEnd = System.nanoTime() + capped.toNanos();
+        this.kill = new RemoteKill(owner);
     }
 
     ExecResult run(KillableChannel session, LineSink out, LineSink err) throws InterruptedException {
         KillableChannel cmd = start(session);
-        channel = cmd;
         Future<String> stdout = readers.submit(() -> new LinePump(cmd.getInputStream(), out, MAX_KEPT_BYTES).drain());
         Future<String> stderr = readers.submit(() -> {
             try {
-                return new LinePump(cmd.getErrorStream(), err, MAX_KEPT_BYTES, this::takePid).drain();
+                return new LinePump(cmd.getErrorStream(), err, MAX_KEPT_BYTES, kill::strip).drain();
             } finally {
-                headerRead.countDown();
+                kill.stderrEnded();
             }
         });
         try {
@@ -103,29 +85,10 @@ final class RemoteExec {
         }
     }
 
-    /** The command line sent: the header that reports the shell's process id, then the command. */
-    static String withPidHeader(String header, String commandLine) {
-        return "printf '" + header + " %s\\n' \"$$\" >&2; " + commandLine;
-    }
-
-    private boolean takePid(String line) {
-        try {
-            if (!line.startsWith(pidHeader + " ")) {
-                return false;
-            }
-            String pid = line.substring(pidHeader.length() + 1);
-            if (pid.matches("[0-9]{1,10}")) {
-                remotePid.set(Long.parseLong(pid));
-            }
-            return true;
-        } finally {
-            headerRead.countDown(); // after the pid is set: giving up reads it once this opens
-        }
-    }
-
     private KillableChannel start(KillableChannel session) throws InterruptedException {
+        kill.starting(session);
         try {
-            session.exec(withPidHeader(pidHeader, command.text()));
+            session.exec(kill.wrap(command.text()));
         } catch (IOException e) {
             // the exec request waits on the calling thread; sshj wraps an interrupt of that wait
             throw SshSession.asInterruptionIfCaused(owner.failure(activity(), e), command.label());
@@ -158,14 +121,14 @@ final class RemoteExec {
                 return reader.get(millisLeft(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (expired()) {
-                    giveUp(cmd);
+                    kill.giveUp();
                     throw timedOut();
                 }
             } catch (InterruptedException e) {
-                giveUp(cmd);
+                kill.giveUp();
                 throw e;
             } catch (ExecutionException e) {
-                giveUp(cmd);
+                kill.giveUp();
                 throw rethrow(e.getCause());
             }
         }
@@ -177,59 +140,20 @@ final class RemoteExec {
             cmd.join(millisLeft(), TimeUnit.MILLISECONDS);
         } catch (ConnectionException e) {
             if (Thread.interrupted()) { // sshj turns an interrupt into an exception, flag set
-                giveUp(cmd);
+                kill.giveUp();
                 throw new InterruptedException("interrupted while " + activity() + " was finishing");
             }
             if (expired()) {
-                giveUp(cmd);
+                kill.giveUp();
                 throw timedOut();
             }
             throw owner.failure(activity(), e);
         }
     }
 
-    /**
-     * Abandons the channel, then kills the command's process group when it reported one and had not ended. In
-     * this order: OpenSSH drops the whole connection when a request arrives for a channel it has already closed,
-     * which the killed command's channel would be.
-     */
     /** Gives up on the command from another thread (its session is closing); harmless before it started. */
     void giveUp() {
-        KillableChannel cmd = channel;
-        if (cmd != null) {
-            giveUp(cmd);
-        }
-    }
-
-    private void giveUp(KillableChannel cmd) {
-        if (!gaveUp.compareAndSet(false, true)) {
-            return; // once: a second signal could meet a channel the server has already freed
-        }
-        boolean ended = cmd.getExitStatus() != null || cmd.getExitSignal() != null;
-        cmd.abandon();
-        long pid = ended ? -1 : headerPid();
-        if (pid > 1) {
-            owner.killProcessGroup(pid);
-        }
-    }
-
-    /**
-     * The process id the header reported. The header is written before the command runs, but on the other stream
-     * than the one the caller may have seen output on, so it may still be in flight: wait for it a moment (also on
-     * an interrupted thread, keeping the interrupt).
-     */
-    private long headerPid() {
-        boolean interrupted = Thread.interrupted();
-        try {
-            headerRead.await(HEADER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return remotePid.get();
+        kill.giveUp();
     }
 
     /*

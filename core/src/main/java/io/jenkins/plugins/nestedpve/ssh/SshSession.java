@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -126,6 +131,10 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         RemoteExec exec = new RemoteExec(this, readers, command, deadline, budget);
         running.add(exec);
         try {
+            if (closed.get()) { // closed while this was being opened: close() may have missed it
+                throw new IllegalStateException(
+                        "SSH session to " + target + " is closed; cannot run `" + command.label() + "`");
+            }
             return exec.run(session, stdout, stderr);
         } finally {
             running.remove(exec);
@@ -202,12 +211,36 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            running.forEach(RemoteExec::giveUp); // from another thread: kill what still runs before hanging up
+            killRunning(); // from another thread: kill what still runs before hanging up
             readers.shutdownNow();
             try {
                 client.disconnect();
             } catch (IOException | RuntimeException e) {
                 // the socket is closed either way; nothing to report while tearing down
+            }
+        }
+    }
+
+    /** Gives up on every command still running, in parallel, each bounded (see {@link RemoteKill}). */
+    private void killRunning() {
+        List<Future<?>> kills = new ArrayList<>();
+        for (RemoteExec exec : running) {
+            kills.add(readers.submit(exec::giveUp));
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (Future<?> kill : kills) {
+                try {
+                    kill.get(KILL_MILLIS * 5, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | TimeoutException e) {
+                    // best effort: the connection is closed next either way
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -232,30 +265,50 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     }
 
     /**
-     * Kills the process group {@code pgid} on the remote machine through a new channel: best effort,
-     * bounded by a few seconds, never throws. Runs also on an interrupted thread (the interrupt is
-     * kept), since giving up after an interrupt is when it is needed most.
+     * Kills the process group {@code pgid} (and, with {@code alsoLeader}, the process {@code pgid}) on the remote
+     * machine through a new channel: best effort, never throws, at most {@link #KILL_MILLIS} in all (the work
+     * runs on a reader thread). Works also on an interrupted thread (the interrupt is kept): giving up after an
+     * interrupt is when it is needed most.
      */
-    void killProcessGroup(long pgid) {
+    void killProcessGroup(long pgid, boolean alsoLeader) {
+        if (dropped.get() != null || !client.isConnected()) {
+            return;
+        }
+        String kill = "kill -KILL -- -" + pgid + " 2>/dev/null; "
+                + (alsoLeader ? "kill -KILL " + pgid + " 2>/dev/null; " : "") + "true";
         boolean interrupted = Thread.interrupted();
-        KillableChannel channel = null;
+        Future<?> work = null;
         try {
-            if (dropped.get() != null || !client.isConnected()) {
-                return;
-            }
-            channel = KillableChannel.open(client);
-            channel.exec("kill -KILL -- -" + pgid + " 2>/dev/null; kill -KILL " + pgid + " 2>/dev/null; true");
-            channel.join(KILL_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (IOException | RuntimeException e) {
-            // the connection is gone or the kill took too long; the command dies with its next write
+            work = readers.submit(() -> runKill(kill));
+            work.get(KILL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // the connection is gone or the kill takes too long; the command dies with its next write
         } finally {
-            if (channel != null) {
-                channel.closeWithoutWaiting();
+            if (work != null) {
+                work.cancel(true);
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private Void runKill(String kill) {
+        KillableChannel channel = null;
+        try {
+            channel = KillableChannel.open(client);
+            channel.exec(kill);
+            channel.join(KILL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (IOException | RuntimeException e) {
+            // best effort, see killProcessGroup
+        } finally {
+            if (channel != null) {
+                channel.closeWithoutWaiting();
+            }
+        }
+        return null;
     }
 
     private KillableChannel openChannel(String activity) {

@@ -242,6 +242,30 @@ class OwnershipTest {
     }
 
     @Test
+    void aLongCloneOfSomebodyElseDoesNotFailTheTeardownOfAVmThatDoesNotExist() throws Exception {
+        int foreign = 83200;
+        lab.sim.faults().delayCloneStart(foreign, Duration.ofSeconds(3));
+        Upid clone = host.cloneVm(
+                lab.sim.hostNode(),
+                lab.sim.template().vmid(),
+                CloneRequest.builder(foreign).name("someone-elses-clone").build());
+
+        TeardownReport report = new Teardown(lab.engine.context(), host, lab.host(), ProgressListener.NOOP)
+                .destroy(
+                        List.of(new Teardown.Target(83201, "np-x-n1")),
+                        "some-lease",
+                        Deadline.after(Clock.systemUTC(), Duration.ofSeconds(1)));
+
+        assertThat(report.count(TeardownReport.Result.ALREADY_GONE)).isEqualTo(1);
+        assertThat(report.errors()).isEmpty();
+        host.tasks().await(clone, Deadline.after(Clock.systemUTC(), Duration.ofSeconds(30)));
+        host.tasks()
+                .await(
+                        host.deleteVm(lab.sim.hostNode(), foreign, true, true),
+                        Deadline.after(Clock.systemUTC(), Duration.ofSeconds(30)));
+    }
+
+    @Test
     void teardownOfALeaseFindsItsUntaggedCloneThatNoLedgerRecorded() throws Exception {
         int vmid = 83000;
         OwnershipMarker ours = new OwnershipMarker(

@@ -53,6 +53,9 @@ final class FakeCommand implements Command {
         server.background(() -> {
             int code;
             try {
+                if (words[0].startsWith("warn-first")) {
+                    write(err, "bash: warning: setlocale: LC_ALL: cannot change locale (xx_XX)\n"); // before the header
+                }
                 if (pidHeader != null) {
                     write(err, pidHeader + " " + pid + "\n"); // what the header's printf prints
                 }
@@ -92,6 +95,10 @@ final class FakeCommand implements Command {
                 write(err, "err 1\n");
                 write(out, "out 2\n");
                 return 5;
+            case "warn-first":
+                write(out, "ok\n");
+                return 0;
+            case "warn-first-hang":
             case "hang":
                 write(out, "started\n");
                 destroyed.await(30, TimeUnit.SECONDS); // ends when the client closes the channel

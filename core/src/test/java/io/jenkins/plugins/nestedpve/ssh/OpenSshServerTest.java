@@ -236,6 +236,18 @@ class OpenSshServerTest {
     }
 
     @Test
+    void aBackgroundChildThatOutlivesTheShellIsKilledWithItsGroup() throws Exception {
+        List<String> pid = new CopyOnWriteArrayList<>();
+
+        // the shell exits at once, but the child keeps its output open: the command never "ends" for the client
+        assertThatThrownBy(() -> session.exec(
+                        "echo $$; (sleep 300; echo never) & true", Duration.ofSeconds(1), pid::add, LineSink.DISCARD))
+                .isInstanceOf(SshTimeoutException.class);
+
+        assertThat(groupGone(pid.get(0))).as("the background child gone").isTrue();
+    }
+
+    @Test
     void theProcessIdHeaderNeverReachesTheOutput() throws Exception {
         ExecResult r = session.run("echo to-err >&2; echo to-out", Duration.ofSeconds(10));
 

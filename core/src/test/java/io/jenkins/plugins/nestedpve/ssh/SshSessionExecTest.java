@@ -163,6 +163,18 @@ class SshSessionExecTest {
     }
 
     @Test
+    void aShellWarningBeforeTheHeaderStaysInTheOutputAndTheCommandIsStillKilled() throws Exception {
+        ExecResult r = session.run("warn-first", Duration.ofSeconds(10));
+        assertThat(r.stderr()).isEqualTo("bash: warning: setlocale: LC_ALL: cannot change locale (xx_XX)\n");
+        assertThat(r.stdout()).isEqualTo("ok\n");
+
+        assertThatThrownBy(() -> session.run("warn-first-hang", Duration.ofMillis(300)))
+                .isInstanceOf(SshTimeoutException.class);
+        assertThat(server.awaitEvent("killed group warn-first-hang", Duration.ofSeconds(5)))
+                .isTrue();
+    }
+
+    @Test
     void deadlineOnAStoppedClockStillEndsAHungCommandInRealTime() {
         ManualClock stopped = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
         Deadline deadline = Deadline.after(stopped, Duration.ofMillis(300));

@@ -2,23 +2,60 @@ package io.jenkins.plugins.nestedpve.sim.shell;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The running {@code bash -c} processes of one machine by process id, and {@code kill} on them. As sshd starts each
  * session's command as the leader of its own process group, a process group id is the id of the shell of an exec,
- * and killing the group ends that exec with everything it runs. A killed exec's thread is interrupted: the command
- * stops at its next step, as a process does on SIGKILL.
+ * and killing the group ends that exec with what it runs in the foreground. A killed exec's thread is interrupted:
+ * the command stops at its next step, as a process does on a fatal signal. Background jobs of the exec are not
+ * followed (deviation: under bash they share the group and die with it).
  */
 final class Processes {
-    private final Map<Long, Thread> running = new ConcurrentHashMap<>();
+    /** Signals whose default action ends a process (names without SIG, and their Linux numbers). */
+    private static final Set<String> FATAL = Set.of(
+            "HUP", "INT", "QUIT", "KILL", "PIPE", "ALRM", "TERM", "USR1", "USR2", "1", "2", "3", "9", "13", "14", "15",
+            "10", "12");
+    /** Signals that stop, continue or are ignored by default: no effect here. */
+    private static final Set<String> HARMLESS =
+            Set.of("CONT", "STOP", "TSTP", "WINCH", "CHLD", "URG", "18", "19", "20", "28", "17", "23");
+
+    private final Map<Long, Handle> running = new ConcurrentHashMap<>();
+
+    /** One exec's shell: interrupted only while it still runs (its thread may run another exec later). */
+    private static final class Handle {
+        private final Thread thread;
+        private boolean ended;
+
+        Handle(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void end() {
+            ended = true;
+        }
+
+        synchronized boolean signal(boolean fatal) {
+            if (ended) {
+                return false;
+            }
+            if (fatal) {
+                thread.interrupt();
+            }
+            return true;
+        }
+    }
 
     void started(long pid, Thread thread) {
-        running.put(pid, thread);
+        running.put(pid, new Handle(thread));
     }
 
     void ended(long pid) {
-        running.remove(pid);
+        Handle h = running.remove(pid);
+        if (h != null) {
+            h.end();
+        }
     }
 
     /** {@code kill [-s SIG | -SIG] [--] [-]ID...} with bash's messages; signal 0 only checks that the ID exists. */
@@ -26,12 +63,18 @@ final class Processes {
         List<String> args = inv.params();
         int i = 0;
         String signal = "TERM";
-        if (i < args.size() && args.get(i).equals("-s") && i + 1 < args.size()) {
+        if (i + 1 < args.size() && args.get(i).equals("-s")) {
             signal = args.get(i + 1);
             i += 2;
         } else if (i < args.size() && args.get(i).matches("-([A-Z]+|[0-9]+)")) {
             signal = args.get(i).substring(1);
             i++;
+        }
+        signal = signal.replaceFirst("^SIG", "");
+        boolean check = signal.equals("0");
+        if (!check && !FATAL.contains(signal) && !HARMLESS.contains(signal)) {
+            inv.err().println("bash: kill: " + signal + ": invalid signal specification");
+            return 1;
         }
         if (i < args.size() && args.get(i).equals("--")) {
             i++;
@@ -42,7 +85,6 @@ final class Processes {
                             + " [sigspec]");
             return 2;
         }
-        boolean check = signal.equals("0");
         int status = 0;
         for (String id : args.subList(i, args.size())) {
             if (!id.matches("-?[0-9]+")) {
@@ -50,12 +92,10 @@ final class Processes {
                 status = 1;
                 continue;
             }
-            Thread target = running.get(Math.abs(Long.parseLong(id)));
-            if (target == null) {
+            Handle target = running.get(Math.abs(Long.parseLong(id)));
+            if (target == null || !target.signal(!check && FATAL.contains(signal))) {
                 inv.err().println("bash: kill: (" + id.replaceFirst("^-", "") + ") - No such process");
                 status = 1;
-            } else if (!check) {
-                target.interrupt();
             }
         }
         return status;

@@ -22,6 +22,9 @@ final class ExecCommand extends WorkerCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ExecCommand.class);
     /** Exit status of a command killed by SIGTERM (128 + 15), as a shell reports it. */
     private static final int KILLED = 143;
+    /** {@code printf '<header> %s\n' "$$" >&2; }: how nested-pve's client learns the shell's process id. */
+    private static final java.util.regex.Pattern PID_HEADER =
+            java.util.regex.Pattern.compile("^printf 'nestedpve-pid-[0-9a-f]+ %s\\\\n' \"\\$\\$\" >&2; ");
 
     private final String commandLine;
     private final Shell shell;
@@ -36,7 +39,7 @@ final class ExecCommand extends WorkerCommand {
 
     @Override
     public synchronized void start(ChannelSession channel, Environment env) {
-        ExecFault fault = faults.apply(commandLine);
+        ExecFault fault = faults.apply(userCommand(commandLine));
         if (fault == ExecFault.DROP_BEFORE_RUN) {
             cut(channel);
             return;
@@ -58,7 +61,7 @@ final class ExecCommand extends WorkerCommand {
             // only the program name: the rest of a command line may carry a secret
             LOG.warn(
                     "simulated program '{}' failed unexpectedly",
-                    commandLine.trim().split("\\s+", 2)[0],
+                    userCommand(commandLine).trim().split("\\s+", 2)[0],
                     e);
             PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
             stderr.println("bash: simulator error: " + e);
@@ -75,6 +78,11 @@ final class ExecCommand extends WorkerCommand {
         } else {
             callback.onExit(status);
         }
+    }
+
+    /** The command line without the process id header nested-pve's client puts first. */
+    static String userCommand(String commandLine) {
+        return PID_HEADER.matcher(commandLine).replaceFirst("");
     }
 
     /** Drops the whole connection at once, as a network cut or crash would. */

@@ -150,7 +150,10 @@ public final class SimSshServer implements AutoCloseable {
         this.execFaults = Objects.requireNonNull(hook, "hook");
     }
 
-    /** Cuts every open session at once (a reboot or network cut); running commands are interrupted. */
+    /**
+     * Cuts every open session at once (a network cut); as under sshd, running commands go on until they write
+     * (closing the server, as when the machine goes down, ends them).
+     */
     public void disconnectAll() {
         for (Session session : sshd.getActiveSessions()) {
             session.close(true);

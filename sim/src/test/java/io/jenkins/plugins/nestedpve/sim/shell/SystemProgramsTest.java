@@ -20,6 +20,20 @@ class SystemProgramsTest {
     }
 
     @Test
+    void killChecksAndSignalsTheShellsOfRunningExecsLikeBash() {
+        assertThat(m.run("kill -0 $$").status()).as("the shell itself exists").isZero();
+        assertThat(m.run("kill -CONT -- -$$; echo still here"))
+                .as("a signal that does not end a process")
+                .isEqualTo(new Shell.Result(0, "still here\n", ""));
+        assertThat(m.run("kill -0 -- -999999"))
+                .isEqualTo(new Shell.Result(1, "", "bash: kill: (999999) - No such process\n"));
+        assertThat(m.run("kill -BOGUS 1"))
+                .isEqualTo(new Shell.Result(1, "", "bash: kill: BOGUS: invalid signal specification\n"));
+        assertThat(m.run("kill -s KILL abc"))
+                .isEqualTo(new Shell.Result(1, "", "bash: kill: abc: arguments must be process or job IDs\n"));
+    }
+
+    @Test
     void sleepRejectsBadInterval() {
         assertThat(m.run("sleep soon"))
                 .isEqualTo(new Shell.Result(
