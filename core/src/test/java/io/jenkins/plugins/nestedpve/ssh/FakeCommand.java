@@ -49,7 +49,7 @@ final class FakeCommand implements Command {
     public void start(ChannelSession channel, Environment env) {
         this.channel = channel;
         env.addSignalListener((ch, signal) -> server.event("signal " + signal.name() + " " + words[0]));
-        long pid = server.register(this);
+        long pid = server.register(this, words[0]);
         server.background(() -> {
             int code;
             try {

@@ -43,6 +43,7 @@ final class FakeSshServer implements AutoCloseable {
     private volatile CountDownLatch release = new CountDownLatch(1);
     private final AtomicLong pids = new AtomicLong(4000);
     private final Map<Long, FakeCommand> running = new ConcurrentHashMap<>();
+    private final Map<Long, String> names = new ConcurrentHashMap<>();
 
     private FakeSshServer(Path root, KeyPair hostKey, PublicKey authorizedKey) {
         this.root = root;
@@ -137,9 +138,10 @@ final class FakeSshServer implements AutoCloseable {
     }
 
     /** A process id for {@code command}, as a shell's {@code $$}; its process group has the same id. */
-    long register(FakeCommand command) {
+    long register(FakeCommand command, String name) {
         long pid = pids.incrementAndGet();
         running.put(pid, command);
+        names.put(pid, name);
         return pid;
     }
 
@@ -149,6 +151,7 @@ final class FakeSshServer implements AutoCloseable {
 
     /** {@code kill -KILL -- -pgid}: ends the command of that group; false when there is none. */
     boolean killGroup(long pgid) {
+        event("kill sent to " + names.get(pgid)); // the client knew the pid, whether the command still runs or not
         FakeCommand command = running.remove(pgid);
         if (command == null) {
             return false;

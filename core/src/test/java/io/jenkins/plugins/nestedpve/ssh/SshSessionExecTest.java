@@ -170,7 +170,7 @@ class SshSessionExecTest {
 
         assertThatThrownBy(() -> session.run("warn-first-hang", Duration.ofMillis(300)))
                 .isInstanceOf(SshTimeoutException.class);
-        assertThat(server.awaitEvent("killed group warn-first-hang", Duration.ofSeconds(5)))
+        assertThat(server.awaitEvent("kill sent to warn-first-hang", Duration.ofSeconds(10)))
                 .isTrue();
     }
 
