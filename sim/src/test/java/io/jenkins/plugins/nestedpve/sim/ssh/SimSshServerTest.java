@@ -274,7 +274,7 @@ class SimSshServerTest {
 
     /**
      * A machine whose {@code sleep} of an hour or more waits for {@code release} (and counts its interruption),
-     * while shorter sleeps take their real time.
+     * while shorter sleeps take their real time, as on a machine (the test itself never sleeps).
      */
     private static FakeMachine slowMachine(
             java.util.concurrent.CountDownLatch started,
@@ -282,7 +282,7 @@ class SimSshServerTest {
             java.util.concurrent.CountDownLatch interrupted) {
         FakeMachine slow = new FakeMachine(Map.of(), duration -> {
             if (duration.compareTo(java.time.Duration.ofHours(1)) < 0) {
-                Thread.sleep(duration.toMillis());
+                REAL_TIME.sleep(duration); // the machine's own short sleeps (its polling loops) take their time
                 return;
             }
             started.countDown();
@@ -297,6 +297,10 @@ class SimSshServerTest {
         Shadow.setPassword(slow.fs, "root", "s3cret", new Random(1), Clock.systemUTC());
         return slow;
     }
+
+    /** How a simulated machine sleeps in real time (the shell's own sleeper). */
+    private static final io.jenkins.plugins.nestedpve.sim.shell.Sleeper REAL_TIME =
+            io.jenkins.plugins.nestedpve.sim.shell.Sleeper.scaled(1.0);
 
     private static ClientSession loginTo(SimSshServer server) throws IOException {
         ClientSession session = client.connect("root", "127.0.0.1", server.port())
