@@ -4,7 +4,6 @@ import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
-import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.PhaseRun;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
@@ -15,8 +14,6 @@ import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
-import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,9 +34,6 @@ import java.util.function.Predicate;
 public final class Teardown {
     /** Attempts per VM before it is reported as failed. */
     public static final int ATTEMPTS = 4;
-
-    /** The longest wait for clone tasks when a recorded VM does not exist yet. */
-    static final Duration CLONE_WAIT = Duration.ofMinutes(2);
 
     /**
      * One VM to handle.
@@ -63,8 +57,8 @@ public final class Teardown {
     private final PveClient host;
     private final HostRef hostRef;
     private final ProgressListener listener;
+    private final SettledConfigs configs;
     private boolean interrupted;
-    private boolean clonesAwaited;
 
     /**
      * @param host a client of the physical host (token)
@@ -76,6 +70,7 @@ public final class Teardown {
         this.host = host;
         this.hostRef = hostRef;
         this.listener = ProgressListener.safe(listener);
+        this.configs = new SettledConfigs(ctx, host, hostRef, this.listener);
     }
 
     /**
@@ -130,7 +125,7 @@ public final class Teardown {
     }
 
     private VmOutcome keepOne(Target t, String lease, Instant until) {
-        Optional<VmConfig> config = config(t.vmid());
+        Optional<VmConfig> config = settledConfig(t.vmid());
         Optional<OwnershipMarker> marker = config.flatMap(Teardown::marker);
         if (config.isEmpty()) {
             return new VmOutcome(t.vmid(), t.node(), Result.ALREADY_GONE, "does not exist");
@@ -143,6 +138,16 @@ public final class Teardown {
                 t.vmid(),
                 java.util.Map.of("description", marker.get().withExpiry(until).format()));
         return new VmOutcome(t.vmid(), t.node(), Result.KEPT, "kept until " + until);
+    }
+
+    /** {@link SettledConfigs#settled} for keep-on-failure, which has no deadline of its own. */
+    private Optional<VmConfig> settledConfig(int vmid) {
+        try {
+            return configs.settled(vmid, Deadline.after(ctx.clock(), SettledConfigs.CLONE_WAIT));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NestedPveException("interrupted while reading VM " + vmid, e);
+        }
     }
 
     private VmOutcome destroyWithRetries(Target t, String lease, Deadline deadline, List<NestedPveException> errors) {
@@ -175,10 +180,7 @@ public final class Teardown {
     }
 
     private VmOutcome destroyOne(Target t, String lease, Deadline deadline) throws InterruptedException {
-        Optional<VmConfig> config = configOnceUnlocked(t.vmid(), deadline);
-        if (config.isEmpty() && awaitedRunningClones(deadline)) {
-            config = configOnceUnlocked(t.vmid(), deadline);
-        }
+        Optional<VmConfig> config = configs.settled(t.vmid(), deadline);
         if (config.isEmpty()) {
             return gone(t, null);
         }
@@ -201,57 +203,6 @@ public final class Teardown {
         }
         await(host.deleteVm(node, t.vmid(), true, true), deadline);
         return gone(t, marker.get());
-    }
-
-    /**
-     * A clone task writes the new VM's config only once it runs (pve-facts §3.4): a VM recorded the moment its
-     * clone call returned may not exist yet. So when a target is missing and clones run on the node, wait for them
-     * (once per teardown, at most {@link #CLONE_WAIT}: the node's clones may be anybody's) and say whether to look
-     * again. A clone still running after that is left to the reaper, which finds its VM by the marker.
-     */
-    private boolean awaitedRunningClones(Deadline deadline) throws InterruptedException {
-        if (clonesAwaited || !clonesRunning()) {
-            return false;
-        }
-        clonesAwaited = true;
-        Deadline bounded = Deadline.after(ctx.clock(), deadline.cap(CLONE_WAIT));
-        try {
-            ctx.waiter()
-                    .until(
-                            "the clone tasks on " + hostRef.node() + " should end",
-                            bounded,
-                            ctx.poll(),
-                            () -> clonesRunning() ? Optional.empty() : Optional.of(Boolean.TRUE));
-        } catch (WaitTimeoutException e) {
-            listener.message(
-                    Level.WARNING,
-                    "clone tasks still run on " + hostRef.node() + "; a VM they create later is left to the reaper");
-        }
-        return true;
-    }
-
-    private boolean clonesRunning() {
-        return !host.activeTasks(hostRef.node(), "qmclone", null).isEmpty();
-    }
-
-    /** Waits while the VM is locked by a clone or create still running; empty when it does not exist. */
-    private Optional<VmConfig> configOnceUnlocked(int vmid, Deadline deadline) throws InterruptedException {
-        return ctx.waiter()
-                .until("VM " + vmid + " should not be locked by a clone or create", deadline, ctx.poll(), () -> {
-                    Optional<VmConfig> c = config(vmid);
-                    boolean busy = c.flatMap(VmConfig::lock)
-                            .filter(l -> l.equals("clone") || l.equals("create"))
-                            .isPresent();
-                    return busy ? Optional.empty() : Optional.of(c);
-                });
-    }
-
-    private Optional<VmConfig> config(int vmid) {
-        try {
-            return Optional.of(host.vmConfig(hostRef.node(), vmid));
-        } catch (PveNotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     private void await(Upid upid, Deadline deadline) throws InterruptedException {

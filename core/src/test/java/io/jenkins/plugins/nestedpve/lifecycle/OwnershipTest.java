@@ -242,6 +242,47 @@ class OwnershipTest {
     }
 
     @Test
+    void keepingRightAfterACloneCallWaitsForTheCloneAndMarksTheVmItWrites() throws Exception {
+        int vmid = 83300;
+        OwnershipMarker ours = new OwnershipMarker(
+                1,
+                lab.installation.toString(),
+                "kept-lease",
+                "np-kept",
+                "np-kept-n1",
+                "test",
+                "t#1",
+                Instant.now(),
+                null);
+        lab.sim.faults().delayCloneStart(vmid, Duration.ofMillis(800));
+        Upid clone = host.cloneVm(
+                lab.sim.hostNode(),
+                lab.sim.template().vmid(),
+                CloneRequest.builder(vmid)
+                        .name("np-kept-n1")
+                        .description(ours.format())
+                        .build());
+        Instant until = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        TeardownReport report = new Teardown(lab.engine.context(), host, lab.host(), ProgressListener.NOOP)
+                .keep(List.of(new Teardown.Target(vmid, "np-kept-n1")), "kept-lease", until);
+
+        assertThat(report.count(TeardownReport.Result.KEPT)).isEqualTo(1);
+        host.tasks().await(clone, Deadline.after(Clock.systemUTC(), Duration.ofSeconds(30)));
+        assertThat(OwnershipMarker.parse(
+                                String.valueOf(lab.sim.vm(vmid).orElseThrow().get("description")))
+                        .orElseThrow()
+                        .expires())
+                .isEqualTo(until);
+        new Teardown(lab.engine.context(), host, lab.host(), ProgressListener.NOOP)
+                .destroy(
+                        List.of(new Teardown.Target(vmid, "np-kept-n1")),
+                        "kept-lease",
+                        Deadline.after(Clock.systemUTC(), Duration.ofSeconds(60)));
+        assertThat(lab.sim.vm(vmid)).isEmpty();
+    }
+
+    @Test
     void aLongCloneOfSomebodyElseDoesNotFailTheTeardownOfAVmThatDoesNotExist() throws Exception {
         int foreign = 83200;
         lab.sim.faults().delayCloneStart(foreign, Duration.ofSeconds(3));
