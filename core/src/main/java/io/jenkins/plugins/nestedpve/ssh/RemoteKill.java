@@ -2,7 +2,6 @@ package io.jenkins.plugins.nestedpve.ssh;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -102,24 +101,11 @@ final class RemoteKill {
 
     /** Waits (also on an interrupted thread, keeping the interrupt) for the header still in flight. */
     private long headerPid() {
-        await(headerSeen, HEADER_WAIT_MILLIS);
+        BoundedWait.await(headerSeen, HEADER_WAIT_MILLIS);
         return pid.get();
     }
 
     private void awaitDone() {
-        await(done, DONE_WAIT_MILLIS);
-    }
-
-    private static void await(CountDownLatch latch, long millis) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            latch.await(millis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        BoundedWait.await(done, DONE_WAIT_MILLIS);
     }
 }

@@ -10,13 +10,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -227,21 +225,8 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         for (RemoteExec exec : running) {
             kills.add(readers.submit(exec::giveUp));
         }
-        boolean interrupted = Thread.interrupted();
-        try {
-            for (Future<?> kill : kills) {
-                try {
-                    kill.get(KILL_MILLIS * 5, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException | TimeoutException e) {
-                    // best effort: the connection is closed next either way
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        for (Future<?> kill : kills) {
+            BoundedWait.get(kill, KILL_MILLIS * 5); // best effort: the connection is closed next either way
         }
     }
 
@@ -276,23 +261,15 @@ public final class SshSession implements CommandRunner, AutoCloseable {
         }
         String kill = "kill -KILL -- -" + pgid + " 2>/dev/null; "
                 + (alsoLeader ? "kill -KILL " + pgid + " 2>/dev/null; " : "") + "true";
-        boolean interrupted = Thread.interrupted();
-        Future<?> work = null;
+        Future<?> work;
         try {
             work = readers.submit(() -> runKill(kill));
-            work.get(KILL_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // the connection is gone or the kill takes too long; the command dies with its next write
-        } finally {
-            if (work != null) {
-                work.cancel(true);
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (RuntimeException e) {
+            return; // the session is closing and takes no more work
         }
+        // the connection is gone or the kill takes too long: the command dies with its next write
+        BoundedWait.get(work, KILL_MILLIS);
+        work.cancel(true);
     }
 
     private Void runKill(String kill) {

@@ -206,28 +206,25 @@ class OwnershipTest {
         lab.engine.teardown(cluster, lab.token(), ProgressListener.NOOP);
     }
 
+    /**
+     * Clones the template onto {@code vmid} with this installation's marker for node 1 of {@code cluster}, on a host
+     * slow to start the clone task: its answer (the UPID) comes well before the VM exists.
+     */
+    private Upid cloneOfOursSlowToStart(int vmid, String lease, String cluster) {
+        String node = cluster + "-n1";
+        OwnershipMarker ours = new OwnershipMarker(
+                1, lab.installation.toString(), lease, cluster, node, "test", "t#1", Instant.now(), null);
+        lab.sim.faults().delayCloneStart(vmid, Duration.ofMillis(800));
+        return host.cloneVm(
+                lab.sim.hostNode(),
+                lab.sim.template().vmid(),
+                CloneRequest.builder(vmid).name(node).description(ours.format()).build());
+    }
+
     @Test
     void teardownRightAfterACloneCallWaitsForTheCloneTaskAndDestroysTheVmItWrites() throws Exception {
         int vmid = 83100;
-        OwnershipMarker ours = new OwnershipMarker(
-                1,
-                lab.installation.toString(),
-                "fresh-lease",
-                "np-fresh",
-                "np-fresh-n1",
-                "test",
-                "t#1",
-                Instant.now(),
-                null);
-        // the host is slow to start the clone task: its answer (the UPID) comes well before the VM exists
-        lab.sim.faults().delayCloneStart(vmid, Duration.ofMillis(800));
-        Upid clone = host.cloneVm(
-                lab.sim.hostNode(),
-                lab.sim.template().vmid(),
-                CloneRequest.builder(vmid)
-                        .name("np-fresh-n1")
-                        .description(ours.format())
-                        .build());
+        Upid clone = cloneOfOursSlowToStart(vmid, "fresh-lease", "np-fresh");
         assertThat(lab.sim.vm(vmid)).as("not written yet").isEmpty();
 
         TeardownReport report = new Teardown(lab.engine.context(), host, lab.host(), ProgressListener.NOOP)
@@ -244,24 +241,7 @@ class OwnershipTest {
     @Test
     void keepingRightAfterACloneCallWaitsForTheCloneAndMarksTheVmItWrites() throws Exception {
         int vmid = 83300;
-        OwnershipMarker ours = new OwnershipMarker(
-                1,
-                lab.installation.toString(),
-                "kept-lease",
-                "np-kept",
-                "np-kept-n1",
-                "test",
-                "t#1",
-                Instant.now(),
-                null);
-        lab.sim.faults().delayCloneStart(vmid, Duration.ofMillis(800));
-        Upid clone = host.cloneVm(
-                lab.sim.hostNode(),
-                lab.sim.template().vmid(),
-                CloneRequest.builder(vmid)
-                        .name("np-kept-n1")
-                        .description(ours.format())
-                        .build());
+        Upid clone = cloneOfOursSlowToStart(vmid, "kept-lease", "np-kept");
         Instant until = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
         TeardownReport report = new Teardown(lab.engine.context(), host, lab.host(), ProgressListener.NOOP)
