@@ -1,14 +1,16 @@
 // Compile-only stub. Signatures read from jenkinsci/json-lib:src/main/java/net/sf/json/JSONObject.java
 // at json-lib-2.4-jenkins-15 (the json-lib of 2.541.x). A minimal stub: json-lib is not on Maven Central in
 // the version Jenkins uses, and the plugin only passes JSONObject through; the type header is exact, and the
-// Map and Comparable methods exist only because the type implements those interfaces.
+// Map and Comparable methods exist only because the type implements those interfaces. Like the real class they use
+// raw types where Map is generic (putAll(Map), values(), entrySet()); jenkins-stubs/src/test/resources/signatures/
+// json-lib.txt holds the real signatures the stub is checked against.
 package net.sf.json;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
-@SuppressWarnings("rawtypes")
+@SuppressWarnings({"rawtypes", "unchecked"})
 public final class JSONObject extends AbstractJSON implements JSON, Map<String, Object>, Comparable {
     private static final long serialVersionUID = 1L;
 
@@ -50,7 +52,7 @@ public final class JSONObject extends AbstractJSON implements JSON, Map<String, 
     }
 
     @Override
-    public void putAll(Map<? extends String, ? extends Object> map) {
+    public void putAll(Map map) {
         throw new UnsupportedOperationException("compile-only stub");
     }
 
@@ -65,12 +67,12 @@ public final class JSONObject extends AbstractJSON implements JSON, Map<String, 
     }
 
     @Override
-    public Collection<Object> values() {
+    public Collection values() {
         throw new UnsupportedOperationException("compile-only stub");
     }
 
     @Override
-    public Set<Map.Entry<String, Object>> entrySet() {
+    public Set entrySet() {
         throw new UnsupportedOperationException("compile-only stub");
     }
 

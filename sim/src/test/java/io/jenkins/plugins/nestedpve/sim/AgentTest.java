@@ -141,4 +141,22 @@ class AgentTest {
         assertThat(logged.params()).containsEntry("input-data", "**redacted**");
         assertThat(logged.toString()).doesNotContain("s3cr3t-pw");
     }
+
+    @Test
+    void aStaticAddressOutsideTheSimulatedLanStillGetsTheAgentWhichReportsIt() throws Exception {
+        cloneOf(sim9, 708);
+        SimClient api = SimClient.token(sim9);
+        String node = sim9.hostNode();
+        // TEST-NET-1: no socket can be bound there, but the agent talks over virtio-serial, not the network
+        Map<String, String> cfg = Map.of("ipconfig0", "ip=192.0.2.50/24,gw=192.0.2.1");
+        assertThat(api.put("/nodes/" + node + "/qemu/708/config", cfg).status()).isEqualTo(200);
+        Response s = api.post("/nodes/" + node + "/qemu/708/status/start", Map.of());
+        assertThat(sim9.awaitTask(s.data().asText(), WAIT)).isEqualTo("OK");
+
+        sim9.await(() -> sim9.host().vms().require(708).agentUp(), WAIT, "the agent of VM 708");
+
+        Response r = api.get(path(sim9, 708, "network-get-interfaces"), Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.data().path("result").findValuesAsText("ip-address")).contains("192.0.2.50");
+    }
 }

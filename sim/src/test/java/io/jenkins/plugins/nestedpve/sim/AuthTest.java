@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.sim.SimClient.Response;
+import io.jenkins.plugins.nestedpve.sim.model.UserDb;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -76,5 +77,32 @@ class AuthTest {
         assertThat(perms.path("/storage").has("Datastore.AllocateSpace")).isTrue();
         assertThat(perms.path("/").has("Sys.Audit")).isTrue();
         assertThat(perms.path("/").has("Sys.Modify")).isFalse();
+    }
+
+    @Test
+    void aRootOnlyCallThatIsAlsoInvalidIsRefusedForThePermissionFirst() {
+        Response r = SimClient.token(sim).post("/cluster/config", Map.of("clustername", "not a name!", "nodeid", "x"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.reason()).isEqualTo("Permission check failed (user != root@pam)");
+    }
+
+    @Test
+    void theDeclaredPermissionPathIsFilledFromTheUnvalidatedParameters() {
+        UserDb users = sim.host().pmxcfs().users();
+        users.addUser("nobody@pve");
+        String secret = users.addToken("nobody@pve", "tk", false, 0, null);
+        SimClient nobody =
+                new SimClient(sim.hostAddress(), sim.apiPort(), sim.fingerprint()).withToken("nobody@pve!tk", secret);
+
+        Response r = nobody.get("/nodes/" + sim.hostNode() + "/qemu/abc/status/current");
+
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.reason()).isEqualTo("Permission check failed (/vms/abc, VM.Audit)");
+    }
+
+    @Test
+    void withThePrivilegeTheSameInvalidRequestFailsItsParameterCheck() {
+        Response r = SimClient.token(sim).get("/nodes/" + sim.hostNode() + "/qemu/abc/status/current");
+        assertThat(r.status()).isEqualTo(400);
     }
 }

@@ -137,6 +137,14 @@ class ClusterTest {
     }
 
     @Test
+    void theCorosyncNodeListOfAStandaloneNodeIsEmpty() {
+        Response r = SimClient.token(sim).get("/cluster/config/nodes");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.data().isArray()).isTrue();
+        assertThat(r.data()).isEmpty();
+    }
+
+    @Test
     void joinInfoOfAStandaloneNodeIs424() throws Exception {
         PveMachine a = ops.boot(521, sim.staticAddresses().get(20));
         Response r = GuestOps.root(sim, a).get("/cluster/config/join");

@@ -21,4 +21,7 @@ public interface AuthBackend {
 
     /** The cluster name for the ticket response, or {@code null} when standalone. */
     String clusterName();
+
+    /** Whether {@code who} has {@code privilege} on the ACL path {@code path} (RPCEnvironment.pm {@code check}). */
+    boolean hasPrivilege(Principal who, String path, String privilege);
 }

@@ -9,11 +9,9 @@ import java.util.TreeSet;
 
 /**
  * The API call itself, in pve-manager:PVE/HTTPServer.pm {@code rest_handler} order: find the
- * handler (501), URI/parameter conflicts (400), {@code allowtoken} (403), schema validation (400),
- * the fault hook, the handler; errors become the JSON error envelope.
- *
- * <p>Deviation: PVE checks a method's permissions before validating its parameters; here the
- * handler checks permissions, so a request that is both invalid and forbidden gets the 400.
+ * handler (501), URI/parameter conflicts (400), {@code allowtoken} (403), the method's declared
+ * permissions (403, {@link PermissionCheck}), schema validation (400), the fault hook, the handler;
+ * errors become the JSON error envelope. A request both forbidden and invalid gets the 403.
  */
 final class RestCall {
     static final String PARAM_FAILED = "Parameter verification failed.\n";
@@ -56,6 +54,11 @@ final class RestCall {
                     "URI '" + relUri + "' not available with API token, need proper ticket.\n")));
         }
         if (schema != null && match.route() != null) {
+            try {
+                PermissionCheck.require(state.auth(), match.route().spec().permissions(), auth.principal(), merged);
+            } catch (ApiException e) {
+                return Outcome.of(envelope.error(e));
+            }
             Map<String, String> errors = schema.validate(match.route(), merged, params.json());
             if (!errors.isEmpty()) {
                 return new Outcome(envelope.error(400, PARAM_FAILED, errors), errors);

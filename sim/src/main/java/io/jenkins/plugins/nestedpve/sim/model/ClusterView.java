@@ -103,14 +103,19 @@ public final class ClusterView {
         }
     }
 
-    /** {@code GET /cluster/config/nodes}: corosync values as strings. */
+    /**
+     * {@code GET /cluster/config/nodes}: corosync values as strings; an empty list on a standalone
+     * node (pve-cluster:src/PVE/API2/ClusterConfig.pm {@code nodes}: the missing corosync.conf parses
+     * to {@code {}}, Corosync.pm {@code parse_conf}, and RESTHandler.pm {@code hash_to_array(undef)}
+     * is {@code []}).
+     */
     public List<Map<String, Object>> configNodes() {
-        Corosync c = node.pmxcfs()
-                .corosync()
-                .orElseThrow(() -> ApiException.die("Corosync config '" + ClusterService.CONF
-                        + "' does not exist - is this node part of a cluster?"));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Corosync.Member m : c.members()) {
+        Optional<Corosync> conf = node.pmxcfs().corosync();
+        if (conf.isEmpty()) {
+            return out;
+        }
+        for (Corosync.Member m : conf.get().members()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("node", m.name());
             e.put("name", m.name());

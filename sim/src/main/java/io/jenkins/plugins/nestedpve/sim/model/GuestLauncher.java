@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Brings the PVE installation inside a VM up and down: after the boot delay the guest answers on
  * its own address (the cloud-init static {@code ipconfig0} address, else a DHCP lease for net0's
- * MAC) with its own API and SSH, and its agent answers. It sees {@code vmx}/{@code svm} only when
+ * MAC) with its own API and SSH, and its agent answers (over virtio-serial, so also when that address
+ * cannot be reached). It sees {@code vmx}/{@code svm} only when
  * the host's kvm module nests and the VM has {@code cpu: host} (or {@code flags=+nested-virt} on a
  * 9.1 host) (pve-facts §6).
  */
@@ -78,8 +79,9 @@ public final class GuestLauncher {
             try {
                 g.boot(ip);
             } catch (IOException | RuntimeException e) {
-                // e.g. two guests with one static address: this one stays unreachable
-                return;
+                // an address the simulator cannot bind (outside its loopback block, or taken by another
+                // guest): the guest is unreachable over the network, yet its OS runs and its agent, which
+                // talks over virtio-serial, answers and reports the configured address
             }
         }
         vm.setAgentUp(!host.env().faults().agentNeverUp(vm.vmid(), Integer.toString(boot)));

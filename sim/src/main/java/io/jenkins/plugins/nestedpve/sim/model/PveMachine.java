@@ -338,6 +338,11 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
     }
 
     @Override
+    public boolean hasPrivilege(Principal who, String path, String privilege) {
+        return pmxcfs().users().privilegesOn(who, path).contains(privilege);
+    }
+
+    @Override
     public String toString() {
         return "PveMachine[" + nodeName + " " + ip + (isPhysical() ? " physical" : " guest of VM " + vm.vmid()) + "]";
     }

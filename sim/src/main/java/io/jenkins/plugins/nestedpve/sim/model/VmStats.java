@@ -7,8 +7,6 @@ import java.util.Map;
 
 /** Resource counters of a VM as pvestatd reports them (status/current, /cluster/resources). */
 public final class VmStats {
-    private static final long GIB = 1024L * 1024 * 1024;
-
     private VmStats() {}
 
     /** Adds maxcpu, cpu, maxmem, mem, maxdisk, disk, uptime and I/O counters to {@code e}. */
@@ -20,7 +18,7 @@ public final class VmStats {
         e.put("cpu", running ? 0.0312 : 0);
         e.put("maxmem", maxmem);
         e.put("mem", running ? maxmem / 3 : 0);
-        e.put("maxdisk", 32 * GIB);
+        e.put("maxdisk", BootDisk.size(vm));
         e.put("disk", 0);
         Instant started = vm.startedAt();
         e.put(
