@@ -1,4 +1,5 @@
 // Compile-only stub. Signatures: jenkins-api-signatures.txt.
+// Members the plugin's Jenkins tests use are listed in jenkins-stubs/src/test/resources/signatures/additions/.
 package hudson.model;
 
 import hudson.ExtensionPoint;
@@ -8,7 +9,12 @@ import org.kohsuke.stapler.StaplerOverridable;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
         implements ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, HasWidgets {
-    private Job() {
-        super(null, null);
+    @SuppressWarnings("rawtypes")
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+    }
+
+    public RunT getBuildByNumber(int n) {
+        throw new UnsupportedOperationException("compile-only stub");
     }
 }

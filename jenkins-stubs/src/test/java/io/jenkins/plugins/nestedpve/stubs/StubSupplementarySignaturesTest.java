@@ -33,6 +33,20 @@ class StubSupplementarySignaturesTest {
         return tests.build();
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyAddedMemberIsInItsStub() throws IOException {
+        Stream.Builder<DynamicTest> tests = Stream.builder();
+        for (Path file : SupplementarySignatures.additions()) {
+            for (SignatureFile.TypeEntry entry :
+                    SignatureFile.read(file).types().values()) {
+                tests.add(DynamicTest.dynamicTest(
+                        file.getFileName() + ": " + entry.name(),
+                        () -> assertThat(StubComparison.mismatches(entry)).isEmpty()));
+            }
+        }
+        return tests.build();
+    }
+
     @Test
     void aGenericTypeWhereTheListingHasARawOneIsReported() {
         SignatureFile file = SignatureFile.parse(

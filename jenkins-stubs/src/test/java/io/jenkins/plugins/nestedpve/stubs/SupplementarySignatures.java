@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The project's own signature files ({@code src/test/resources/signatures/*.txt}, same format as
- * jenkins-api-signatures.txt), for stubbed types that file does not list. Held both ways: every listed
- * member is in the stub, and every public or protected member of the stub is listed.
+ * The project's own signature files (same format as jenkins-api-signatures.txt), below the module's
+ * {@code src/test/resources/signatures/}: {@code *.txt} list whole types, held both ways (every listed member is
+ * in the stub, every public or protected member of the stub is listed); {@code additions/*.txt} list members
+ * added to types another file owns, held one way (every listed member is in the stub).
  */
 final class SupplementarySignatures {
     static final Path DIR = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "signatures");
@@ -18,7 +19,16 @@ final class SupplementarySignatures {
     private SupplementarySignatures() {}
 
     static List<Path> files() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
+        return txt(DIR);
+    }
+
+    static List<Path> additions() throws IOException {
+        Path dir = DIR.resolve("additions");
+        return Files.isDirectory(dir) ? txt(dir) : List.of();
+    }
+
+    private static List<Path> txt(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationAsCodeJenkinsTest {
     @Test
     @ConfiguredWithCode("casc.yml")
-    void hostsAndLimitsComeFromYaml(JenkinsConfiguredWithCodeRule j) {
+    void hostsAndLimitsComeFromYaml(JenkinsConfiguredWithCodeRule j) throws Exception {
         NestedPveGlobalConfiguration config = NestedPveGlobalConfiguration.get();
 
         assertEquals(4, config.getMaxNodesPerCluster());
