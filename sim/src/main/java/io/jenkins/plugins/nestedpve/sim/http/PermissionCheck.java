@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.sim.http;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -114,7 +115,7 @@ final class PermissionCheck {
     }
 
     private static Map<String, Object> options(List<?> flat) {
-        Map<String, Object> out = new java.util.HashMap<>();
+        Map<String, Object> out = new HashMap<>();
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             out.put(String.valueOf(flat.get(i)), flat.get(i + 1));
         }
