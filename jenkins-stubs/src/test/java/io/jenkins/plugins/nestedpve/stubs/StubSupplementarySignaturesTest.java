@@ -23,7 +23,7 @@ class StubSupplementarySignaturesTest {
         Stream.Builder<DynamicTest> tests = Stream.builder();
         for (Path file : files) {
             for (SignatureFile.TypeEntry entry :
-                    SignatureFile.read(file).types().values()) {
+                    SupplementarySignatures.read(file).types().values()) {
                 tests.add(DynamicTest.dynamicTest(
                         file.getFileName() + ": " + entry.name(),
                         () -> assertThat(SupplementarySignatures.mismatches(entry))
@@ -38,7 +38,7 @@ class StubSupplementarySignaturesTest {
         Stream.Builder<DynamicTest> tests = Stream.builder();
         for (Path file : SupplementarySignatures.additions()) {
             for (SignatureFile.TypeEntry entry :
-                    SignatureFile.read(file).types().values()) {
+                    SupplementarySignatures.read(file).types().values()) {
                 tests.add(DynamicTest.dynamicTest(
                         file.getFileName() + ": " + entry.name(),
                         () -> assertThat(StubComparison.mismatches(entry)).isEmpty()));

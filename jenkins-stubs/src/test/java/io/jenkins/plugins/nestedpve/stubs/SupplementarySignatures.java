@@ -22,6 +22,10 @@ final class SupplementarySignatures {
         return txt(DIR);
     }
 
+    static SignatureFile read(Path file) throws IOException {
+        return SignatureFile.parse(Files.readAllLines(file));
+    }
+
     static List<Path> additions() throws IOException {
         Path dir = DIR.resolve("additions");
         return Files.isDirectory(dir) ? txt(dir) : List.of();

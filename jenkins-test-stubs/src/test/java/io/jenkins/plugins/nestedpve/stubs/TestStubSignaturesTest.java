@@ -67,7 +67,7 @@ class TestStubSignaturesTest {
         assertThat(files).isNotEmpty();
         List<SignatureFile.TypeEntry> out = new ArrayList<>();
         for (Path file : files) {
-            out.addAll(SignatureFile.read(file).types().values());
+            out.addAll(SupplementarySignatures.read(file).types().values());
         }
         return out;
     }
