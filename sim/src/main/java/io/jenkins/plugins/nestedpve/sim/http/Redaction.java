@@ -14,7 +14,8 @@ import java.util.Set;
  * public name), and the keys named exactly {@code key} (a custom certificate's private key), {@code
  * value}, {@code otp}, {@code response} and {@code challenge} (TFA secrets), and {@code input-data}
  * (standard input of a guest agent exec, the channel meant for secrets such as {@code chpasswd}
- * lines). Public keys such as {@code sshkeys} are kept.
+ * lines) and {@code content} (what a guest agent file-write puts into a file). Public keys such as
+ * {@code sshkeys} are kept.
  */
 final class Redaction {
     static final String REDACTED = "**redacted**";
@@ -22,7 +23,7 @@ final class Redaction {
     private static final List<String> SECRET_PARTS =
             List.of("password", "passwd", "secret", "ticket", "cookie", "csrf", "tfa", "private");
     private static final Set<String> SECRET_NAMES =
-            Set.of("key", "value", "otp", "response", "challenge", "input-data");
+            Set.of("key", "value", "otp", "response", "challenge", "input-data", "content");
 
     private Redaction() {}
 
