@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The QEMU guest agent endpoints of one host (qemu-server:src/PVE/API2/Qemu/Agent.pm; pve-facts
- * §3.9): errors in PVE's order, results wrapped in {@code {"result": ...}}, a PVE guest's address on
- * {@code vmbr0}. Privileges: {@code VM.Monitor} on 8.x, {@code VM.GuestAgent.*} on 9.x.
+ * §3.9): errors in PVE's order, the generated commands' results wrapped in {@code {"result": ...}}
+ * while exec, exec-status, file-read and file-write answer their own object (see {@link AgentFiles}),
+ * a PVE guest's address on {@code vmbr0}. Privileges: {@code VM.Monitor} on 8.x, {@code VM.GuestAgent.*} on 9.x.
  */
 public final class GuestAgent {
     private final PveMachine host;
