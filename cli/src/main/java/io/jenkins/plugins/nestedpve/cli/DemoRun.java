@@ -1,7 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
@@ -78,7 +77,6 @@ final class DemoRun {
         ClusterSpec spec =
                 DemoSetup.spec(sim, options.nodes(), options.latencyScale(), installation, SpecFiles.defaultOwner(ctx));
         HostCredentials host = DemoSetup.hostCredentials(sim);
-        GuestCredentials guest = DemoSetup.guestCredentials(sim);
         Timeline timeline = new Timeline(ctx.clock());
         SimulatedTime simulated = new SimulatedTime(ctx.clock(), options.latencyScale());
         ProgressListener listener = ProgressListener.composite(
@@ -89,7 +87,7 @@ final class DemoRun {
         try (StopHandler stop = new StopHandler(ctx, spec.timeouts().teardown().plus(DemoTimeouts.FLOOR))) {
             out.println("provisioning cluster " + spec.clusterName() + " (" + spec.nodes() + " PVE 8.4 guests from "
                     + spec.template() + ") ...");
-            Provisioning p = engine.start(spec, host, guest, listener);
+            Provisioning p = engine.start(spec, host, listener);
             stop.watch(p);
             NestedCluster cluster = null;
             try {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
@@ -101,9 +100,5 @@ final class DemoSetup {
         return HostCredentials.apiToken(sim.tokenId(), Secret.of(sim.tokenSecret()))
                 .sshPassword("root", Secret.of(sim.hostRootPassword()))
                 .build();
-    }
-
-    static GuestCredentials guestCredentials(Simulator sim) {
-        return GuestCredentials.password(Secret.of(sim.guestRootPassword()));
     }
 }

@@ -3,11 +3,9 @@ package io.jenkins.plugins.nestedpve.cli;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A spec file, read and validated: the cluster spec plus the credentials its {@code *Env} and
@@ -32,22 +30,6 @@ public record LoadedSpec(
         Objects.requireNonNull(hostCredentials, "hostCredentials");
         Objects.requireNonNull(outputDir, "outputDir");
         warnings = List.copyOf(warnings);
-    }
-
-    /**
-     * The guest credentials, required to provision.
-     *
-     * @throws SpecFileException naming {@code guest.rootPasswordEnv} when the file has none
-     */
-    public GuestCredentials requireGuestCredentials() {
-        return Optional.ofNullable(guestCredentials)
-                .orElseThrow(() -> new SpecFileException(
-                        file,
-                        List.of(new SpecProblem(
-                                "guest.rootPasswordEnv",
-                                "is required to provision — fresh clones are logged into as root with the template's"
-                                        + " root password (guest.rootPasswordEnv: VARIABLE or guest.rootPasswordFile:"
-                                        + " /path) or a private key (guest.privateKeyFile: /path)"))));
     }
 
     @Override

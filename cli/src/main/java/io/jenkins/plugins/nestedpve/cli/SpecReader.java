@@ -104,6 +104,11 @@ final class SpecReader {
         AddressingReader.read(r).ifPresent(b::addressing);
         timeouts(r).ifPresent(b::timeouts);
         GuestCredentials guest = new GuestReader(secrets).read(r, b).orElse(null);
+        if (guest != null) {
+            warnings.add("guest: the template's root password or key is no longer used — a new guest is reached"
+                    + " with a key made for the cluster and placed through its guest agent"
+                    + " (docs/security-guest-trust.md); remove guest.rootPassword*/privateKeyFile");
+        }
         Path outputDir = resolve.apply(r.string("outputDir").orElse("nested-pve-out"));
         ClusterSpec spec = build(b, problems);
         if (!problems.isEmpty() || host.isEmpty() || host.get().credentials() == null) {

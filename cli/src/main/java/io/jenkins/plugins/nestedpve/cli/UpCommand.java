@@ -58,8 +58,7 @@ final class UpCommand implements Callable<Integer> {
         Duration bound = loaded.spec().timeouts().teardown().plus(RunCommand.STOP_MARGIN);
         try (InstallationEngine ie = InstallationEngine.open(ctx);
                 StopHandler stop = new StopHandler(ctx, bound)) {
-            Provisioning p = ie.engine()
-                    .start(loaded.spec(), loaded.hostCredentials(), loaded.requireGuestCredentials(), progress);
+            Provisioning p = ie.engine().start(loaded.spec(), loaded.hostCredentials(), progress);
             stop.watch(p);
             ShutdownHooks.Registration lease = Provisioned.holdLease(ie, p);
             try {

@@ -329,12 +329,12 @@ class SpecFileTest {
     }
 
     @Test
-    void guestCredentialsAreRequiredToProvision() {
-        LoadedSpec s = load(minimal().replace("guest:\n  rootPasswordEnv: GUEST_PW\n", ""));
+    void guestCredentialsAreNotNeededAndAWarningSaysTheyAreNoLongerUsed() {
+        LoadedSpec without = load(minimal().replace("guest:\n  rootPasswordEnv: GUEST_PW\n", ""));
+        LoadedSpec with = load(minimal());
 
-        assertThatThrownBy(s::requireGuestCredentials)
-                .isInstanceOf(SpecFileException.class)
-                .hasMessageContaining("guest.rootPasswordEnv");
+        assertThat(without.warnings()).noneMatch(w -> w.startsWith("guest:"));
+        assertThat(with.warnings()).anyMatch(w -> w.contains("no longer used"));
     }
 
     @Test

@@ -4,10 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to log in as root to a freshly cloned guest, before it gets its own identity: the template's
- * root password or a private key whose public half is in the template's {@code
- * /root/.ssh/authorized_keys}. After the identity step every guest has the cluster's own root
- * password (see {@link RootPasswords}). {@link #toString()} redacts every secret.
+ * The template's root login: its root password or a private key whose public half is in the
+ * template's {@code /root/.ssh/authorized_keys}. <strong>No longer used by the engine</strong>: a
+ * new guest is reached with a key made for its cluster and placed through the guest agent, its host
+ * keys verified the same way (docs/security-guest-trust.md). Kept so that callers still passing it
+ * compile. {@link #toString()} redacts every secret.
  */
 public final class GuestCredentials {
     private final Secret templateRootPassword;

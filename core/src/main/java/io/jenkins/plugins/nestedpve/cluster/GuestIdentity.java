@@ -19,25 +19,22 @@ import java.util.regex.Pattern;
  *   <li>{@code /etc/hosts}: loopback line plus {@code <ip> <fqdn> <name>}, replacing the
  *       template's file;
  *   <li>new machine-id;
- *   <li>new SSH host keys, sshd restarted (open sessions survive);
  *   <li>root password through {@code chpasswd}'s standard input (never in a command line or label);
  *   <li>{@code pve-cluster} restarted — pmxcfs takes the node name from {@code uname} when it
  *       starts (pve-cluster:src/pmxcfs/pmxcfs.c {@code main}) — then {@code pvecm updatecerts
  *       --force} and {@code pvedaemon}/{@code pveproxy} restarted to serve the new certificate.
  * </ol>
  *
- * Afterwards {@link #apply} reads the new SSH host keys and the new API certificate fingerprint.
+ * Afterwards {@link #apply} reads the new API certificate fingerprint. New SSH host keys are not made
+ * here: the guest got them through its agent before the first SSH connection, which pins them (see
+ * {@code lifecycle.GuestTrust}), so the session this runs over, and the password sent over it, go to
+ * the verified guest only.
  */
 public final class GuestIdentity {
     /** Domain of the guests' FQDNs when none is given. */
     public static final String DEFAULT_DOMAIN = "nested-pve.internal";
 
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+");
-    private static final String HOST_KEY_FILES = ShellQuote.command(
-            "cat",
-            "/etc/ssh/ssh_host_ed25519_key.pub",
-            "/etc/ssh/ssh_host_ecdsa_key.pub",
-            "/etc/ssh/ssh_host_rsa_key.pub");
 
     private final String node;
     private final String address;
@@ -86,10 +83,6 @@ public final class GuestIdentity {
                 "reset machine-id",
                 ShellQuote.command("rm", "-f", "/etc/machine-id", "/var/lib/dbus/machine-id") + " && "
                         + ShellQuote.command("systemd-machine-id-setup")));
-        // The glob is part of the command, not a value: it must stay unquoted to expand.
-        steps.add(IdentityStep.of("remove SSH host keys", "rm -f /etc/ssh/ssh_host_*"));
-        steps.add(IdentityStep.of("generate SSH host keys", ShellQuote.command("ssh-keygen", "-A")));
-        steps.add(IdentityStep.of("restart sshd", ShellQuote.command("systemctl", "restart", "ssh")));
         steps.add(new IdentityStep(
                 "set root password (via stdin)",
                 ShellQuote.command("chpasswd"),
@@ -123,8 +116,8 @@ public final class GuestIdentity {
     }
 
     /**
-     * Runs every step on {@code guest} (a root shell), stopping at the first failure, then reads the
-     * new SSH host keys and API certificate fingerprint.
+     * Runs every step on {@code guest} (a root shell whose host key was verified), stopping at the
+     * first failure, then reads the new API certificate fingerprint.
      *
      * @param timeout per command
      * @throws GuestIdentityException naming the node, the step and its error output (never the password)
@@ -146,23 +139,10 @@ public final class GuestIdentity {
                                 + " — check that the template is a PVE installation and that SSH logs in as root");
             }
         }
-        ExecResult keys = guest.run(HOST_KEY_FILES, timeout);
-        // `cat` exits 1 when one key type is missing, yet prints the others: judge by what was read
-        List<SshHostKeys.HostKey> hostKeys = SshHostKeys.parse(keys.stdout());
-        if (hostKeys.isEmpty()) {
-            // without the new keys the reconnect could not be pinned, and it sends the root password
-            throw new GuestIdentityException(
-                    node,
-                    "read the new SSH host keys",
-                    keys.exitCode(),
-                    "giving " + node + " its identity failed: its new SSH host keys could not be read (exit "
-                            + keys.exitCode() + "): " + keys.tail(3)
-                            + " — check that ssh-keygen -A regenerated /etc/ssh/ssh_host_*_key.pub");
-        }
         String pem = "/etc/pve/nodes/" + node + "/pve-ssl.pem";
         ExecResult cert = guest.run(
                 ShellQuote.command("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", pem), timeout);
-        return new IdentityResult(hostKeys, cert.ok() ? apiFingerprint(cert.stdout()) : null);
+        return new IdentityResult(cert.ok() ? apiFingerprint(cert.stdout()) : null);
     }
 
     /** Parses {@code sha256 Fingerprint=AA:BB:…} (OpenSSL 3) or {@code SHA256 Fingerprint=…} (1.1). */

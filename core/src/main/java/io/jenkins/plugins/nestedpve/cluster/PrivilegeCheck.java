@@ -29,7 +29,7 @@ public final class PrivilegeCheck {
      * @param templateStorages the storages of the template's disks (linked clones allocate there)
      * @param vmids the VMIDs the guests will get
      * @param pveMajorVersion 8 or 9: the guest agent needs {@code VM.Monitor} on PVE 8 and {@code
-     *     VM.GuestAgent.Audit} from PVE 9 on
+     *     VM.GuestAgent.Unrestricted} (exec) from PVE 9 on
      */
     public record Context(int templateVmid, Set<String> templateStorages, List<Integer> vmids, int pveMajorVersion) {
         public Context {
@@ -76,14 +76,15 @@ public final class PrivilegeCheck {
         needs.add(new Need("VM.Config.Network", vm, "set net0 and cloud-init addressing"));
         needs.add(new Need("VM.Config.Options", vm, "set agent, name, description and tags (ownership marker)"));
         needs.add(new Need("VM.PowerMgmt", vm, "start and stop the guest"));
-        if (spec.addressing() instanceof Addressing.Dhcp) {
-            String agent = ctx.pveMajorVersion() >= 9 ? "VM.GuestAgent.Audit" : "VM.Monitor";
-            needs.add(new Need(
-                    agent,
-                    vm,
-                    "read the guest's address through the guest agent (PVE " + (ctx.pveMajorVersion() >= 9 ? "9" : "8")
-                            + ")"));
-        }
+        // every guest is first reached through its agent: exec (new host keys, the cluster's key),
+        // file-read (the new public host keys) and, for DHCP, its address. On 9.x Unrestricted covers
+        // all of them (qemu-server:src/PVE/API2/Qemu/Agent.pm accepts it beside Audit and FileRead).
+        String agent = ctx.pveMajorVersion() >= 9 ? "VM.GuestAgent.Unrestricted" : "VM.Monitor";
+        needs.add(new Need(
+                agent,
+                vm,
+                "verify the guest's SSH host keys and place the cluster's key through the guest agent (PVE "
+                        + (ctx.pveMajorVersion() >= 9 ? "9" : "8") + ")"));
     }
 
     /**

@@ -16,9 +16,12 @@ public enum Phase {
     START,
     /** Find the guest's IP address (per node). */
     ADDRESS,
-    /** Wait for SSH (per node). */
+    /**
+     * New SSH host keys and the cluster's key through the guest agent, then SSH with exactly those
+     * host keys pinned (per node).
+     */
     SSH,
-    /** Hostname, /etc/hosts, machine-id, SSH host keys, root password, certificates (per node). */
+    /** Hostname, /etc/hosts, machine-id, root password, certificates (per node). */
     IDENTITY,
     /** {@code vmx|svm} and {@code /dev/kvm} inside the guest (per node). */
     NESTING_CHECK,

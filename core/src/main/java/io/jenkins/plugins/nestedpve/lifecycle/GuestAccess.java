@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.SecretInputRunner;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
@@ -19,9 +18,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How the engine reaches a guest: SSH as root (the template's credentials first, the cluster's root
- * password after the identity step), and the guest's API as {@code root@pam} with a ticket, pinned
- * to the fingerprint read over the SSH session that is already trusted.
+ * How the engine reaches a guest: SSH as root with the cluster's key, the host key pinned to what
+ * the guest agent read (see {@link GuestTrust}), and the guest's API as {@code root@pam} with a
+ * ticket, pinned to the fingerprint read over that verified SSH session.
  */
 final class GuestAccess {
     private final ProvisionRun run;
@@ -34,23 +33,9 @@ final class GuestAccess {
         return new SshTarget(node.address, run.spec.guestSshPort(), "root");
     }
 
-    /** Login with the template's credentials (before the identity step). */
-    SshAuth templateAuth() {
-        GuestCredentials c = run.guestCredentials;
-        if (c.templateRootPassword().isPresent()) {
-            return SshAuth.password(c.templateRootPassword().get().reveal());
-        }
-        String pem = c.privateKeyPem().orElseThrow().reveal();
-        return c.keyPassphrase().isPresent()
-                ? SshAuth.privateKey(pem, c.keyPassphrase().get().reveal())
-                : SshAuth.privateKey(pem);
-    }
-
-    /** Login after the identity step: the key still works; a template password was replaced. */
+    /** Login as root with the cluster's own key, which the guest agent placed (see {@link GuestTrust}). */
     SshAuth clusterAuth() {
-        return run.guestCredentials.templateRootPassword().isPresent()
-                ? SshAuth.password(run.rootPassword.reveal())
-                : templateAuth();
+        return run.clusterKey.auth();
     }
 
     /**

@@ -16,15 +16,15 @@ import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
-import io.jenkins.plugins.nestedpve.ssh.SshSession;
+import io.jenkins.plugins.nestedpve.ssh.HostKeyRejectedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Phase 2 for one guest, in order: clone, configure, start, address, SSH, identity, nesting check
- * (pve-facts §3, §5.1, §6). Runs on the guest's own thread; the guests of a cluster are built in
+ * Phase 2 for one guest, in order: clone, configure, start, address, SSH (verified through the guest
+ * agent, see {@link GuestTrust}), identity, nesting check (pve-facts §3, §5.1, §6). Runs on the guest's own thread; the guests of a cluster are built in
  * parallel.
  */
 final class GuestBuilder {
@@ -140,42 +140,35 @@ final class GuestBuilder {
                 .findFirst();
     }
 
+    /**
+     * First contact: new host keys and the cluster's key through the guest agent (a verified channel),
+     * then SSH with exactly the keys the agent read pinned and the cluster's key as the login. An
+     * impostor on the guest's address fails the key exchange before anything is sent to it.
+     */
     private void ssh() throws InterruptedException {
-        HostKeyPolicy policy = HostKeyPolicy.acceptNewAndLog(run.knownKeys, run::info);
-        node.ssh = access.connect(
-                node,
-                access.templateAuth(),
-                policy,
-                run.deadline(run.spec.timeouts().ssh()));
+        GuestTrust trust = new GuestTrust(run, node);
+        HostKeyPolicy policy = HostKeyPolicy.pinned(trust.prepare());
+        try {
+            node.ssh = access.connect(
+                    node,
+                    access.clusterAuth(),
+                    policy,
+                    run.deadline(run.spec.timeouts().ssh()));
+        } catch (HostKeyRejectedException e) {
+            throw trust.impostor(e);
+        }
+        node.sshHostKey = node.ssh.hostKey().sha256();
     }
 
+    /** Over the session whose host key the agent vouched for: the rest of the identity, then the API pin. */
     private void identity() throws InterruptedException {
         GuestIdentity identity =
                 new GuestIdentity(node.name, node.address, GuestIdentity.DEFAULT_DOMAIN, run.rootPassword);
         IdentityResult result =
                 identity.apply(GuestAccess.runner(node.ssh), run.spec.timeouts().command());
-        relearnHostKey(result);
         node.apiFingerprint = apiFingerprint(result);
         node.replaceApi(access.api(node, node.apiFingerprint));
         access.awaitApi(node, run.deadline(run.spec.timeouts().command()));
-    }
-
-    /** The host keys were regenerated: forget the old key and pin the new ones read over the old session. */
-    private void relearnHostKey(IdentityResult result) throws InterruptedException {
-        run.knownKeys.forget(node.address, run.spec.guestSshPort());
-        // GuestIdentity fails when it cannot read the new keys, so this is never empty: the session
-        // that sends the cluster root password is always pinned
-        List<String> keys =
-                result.sshHostKeys().stream().map(k -> k.fingerprint()).toList();
-        HostKeyPolicy policy = HostKeyPolicy.pinned(keys);
-        SshSession fresh = access.connect(
-                node,
-                access.clusterAuth(),
-                policy,
-                run.deadline(run.spec.timeouts().ssh()));
-        node.replaceSsh(fresh);
-        node.sshHostKey = fresh.hostKey().sha256();
-        run.knownKeys.remember(node.address, run.spec.guestSshPort(), fresh.hostKey());
     }
 
     /**

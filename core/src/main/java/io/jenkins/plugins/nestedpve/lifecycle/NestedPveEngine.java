@@ -12,6 +12,7 @@ import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.ssh.GeneratedSshKey;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import java.util.concurrent.Executors;
  *
  * <pre>{@code
  * NestedPveEngine engine = new NestedPveEngine(EngineContext.builder(installationId).ledger(ledger).build());
- * Provisioning p = engine.start(spec, hostCredentials, guestCredentials, listener);
+ * Provisioning p = engine.start(spec, hostCredentials, listener);
  * NestedCluster cluster = p.await();          // or p.cancel() from another thread
  * ...
  * TeardownReport report = engine.teardown(cluster, hostCredentials, listener);
@@ -53,11 +54,37 @@ public final class NestedPveEngine {
     }
 
     /**
-     * Starts provisioning on a new thread and returns at once.
+     * Starts provisioning on a new thread and returns at once. Guests are reached with a key generated
+     * for the cluster and placed through the guest agent; no template credential is needed.
      *
      * @param spec what to build; its installation id must be this engine's
      * @param host the physical host's API token (and SSH login for the nesting preflight)
-     * @param guest how to log in to a fresh clone (the template's root password or key)
+     * @param listener progress events; called from several threads; exceptions it throws are ignored
+     * @throws IllegalArgumentException when the spec belongs to another installation
+     */
+    public Provisioning start(ClusterSpec spec, HostCredentials host, ProgressListener listener) {
+        return start(UUID.randomUUID().toString(), spec, host, null, listener);
+    }
+
+    /** As {@link #start(String, ClusterSpec, HostCredentials, GuestCredentials, ProgressListener)} without guest. */
+    public Provisioning start(String lease, ClusterSpec spec, HostCredentials host, ProgressListener listener) {
+        return start(lease, spec, host, null, listener);
+    }
+
+    /** {@link #start(ClusterSpec, HostCredentials, ProgressListener)} then {@link Provisioning#await()}. */
+    public NestedCluster provision(ClusterSpec spec, HostCredentials host, ProgressListener listener) {
+        return start(spec, host, listener).await();
+    }
+
+    /**
+     * As {@link #start(ClusterSpec, HostCredentials, ProgressListener)}, for callers that still pass the
+     * template's credentials: they are ignored.
+     *
+     * @param spec what to build; its installation id must be this engine's
+     * @param host the physical host's API token (and SSH login for the nesting preflight)
+     * @param guest no longer used, may be null: a fresh clone is reached with a key generated for the
+     *     cluster and placed through the guest agent (docs/security-guest-trust.md), never with the
+     *     template's credentials
      * @param listener progress events; called from several threads; exceptions it throws are ignored
      * @throws IllegalArgumentException when the spec belongs to another installation
      */
@@ -83,7 +110,6 @@ public final class NestedPveEngine {
         }
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(guest, "guest");
         if (!spec.installationId().equals(ctx.installationId())) {
             throw new IllegalArgumentException("the spec is for installation " + spec.installationId()
                     + " but this engine is installation " + ctx.installationId()
@@ -114,7 +140,7 @@ public final class NestedPveEngine {
         b.templateLocks = templateLocks;
         b.spec = spec;
         b.hostCredentials = host;
-        b.guestCredentials = guest;
+        b.clusterKey = GeneratedSshKey.generate();
         b.lease = lease;
         b.rootPassword = rootPassword;
         b.listener = events;

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
-import io.jenkins.plugins.nestedpve.ssh.KnownKeys;
+import io.jenkins.plugins.nestedpve.ssh.GeneratedSshKey;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import io.jenkins.plugins.nestedpve.wait.Waiter;
 import java.time.Duration;
@@ -25,14 +24,15 @@ final class ProvisionRun {
     final TemplateLocks templateLocks;
     final ClusterSpec spec;
     final HostCredentials hostCredentials;
-    final GuestCredentials guestCredentials;
     final String lease;
     final Secret rootPassword;
+    /** The cluster's own SSH key; its private half lives only in this run's memory. */
+    final GeneratedSshKey clusterKey;
+
     final ProgressListener listener;
     final PhaseRunner phases;
     final Cancellation cancellation;
     final Shield shield;
-    final KnownKeys knownKeys = new KnownKeys();
     /** VMIDs this provisioning claimed in {@link TemplateLocks}; released when it ends. */
     final Set<Integer> claims = ConcurrentHashMap.newKeySet();
 
@@ -49,9 +49,9 @@ final class ProvisionRun {
         this.templateLocks = b.templateLocks;
         this.spec = b.spec;
         this.hostCredentials = b.hostCredentials;
-        this.guestCredentials = b.guestCredentials;
         this.lease = b.lease;
         this.rootPassword = b.rootPassword;
+        this.clusterKey = b.clusterKey;
         this.listener = b.listener;
         this.cancellation = b.cancellation;
         this.shield = b.shield;
@@ -91,9 +91,9 @@ final class ProvisionRun {
         TemplateLocks templateLocks;
         ClusterSpec spec;
         HostCredentials hostCredentials;
-        GuestCredentials guestCredentials;
         String lease;
         Secret rootPassword;
+        GeneratedSshKey clusterKey;
         ProgressListener listener;
         Cancellation cancellation;
         Shield shield;

@@ -54,4 +54,10 @@ final class AgentCalls {
         JsonNode data = client.get(PveClient.vm(node, vmid) + "/agent/exec-status", Map.of("pid", pid));
         return AgentExecStatus.from(VmCalls.result(data));
     }
+
+    String fileRead(String node, int vmid, String file) {
+        JsonNode data = client.get(PveClient.vm(node, vmid) + "/agent/file-read", Map.of("file", file));
+        // not wrapped in "result": PVE builds this answer itself from guest-file-open/-read/-close
+        return Json.optString(data, "content").orElse("");
+    }
 }

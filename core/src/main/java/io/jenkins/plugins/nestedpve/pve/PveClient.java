@@ -313,6 +313,17 @@ public final class PveClient implements AutoCloseable {
         return agent.exec(node, vmid, command, inputData);
     }
 
+    /**
+     * {@code GET .../agent/file-read?file=}: the file's text as the guest agent reads it (decoded),
+     * over this pinned API connection rather than the guest's network.
+     *
+     * @throws PveApiException e.g. {@code Agent error: Failed to open file '…': No such file or
+     *     directory}
+     */
+    public String agentFileRead(String node, int vmid, String file) {
+        return agent.fileRead(node, vmid, file);
+    }
+
     /** {@code GET .../agent/exec-status?pid=}. */
     public AgentExecStatus agentExecStatus(String node, int vmid, int pid) {
         return agent.execStatus(node, vmid, pid);

@@ -1,19 +1,14 @@
 package io.jenkins.plugins.nestedpve.ssh;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * How the server's host key is judged, chosen explicitly and by name for every connection. There is
- * deliberately no accept-everything policy.
- *
- * <ul>
- *   <li>{@link #pinned}: for the physical host, whose key the operator configured;
- *   <li>{@link #acceptNewAndLog}: for freshly cloned guests, whose key nobody can know in advance;
- *       like OpenSSH's {@code StrictHostKeyChecking=accept-new}.
- * </ul>
+ * deliberately no accept-everything and no trust-on-first-use policy: {@link #pinned} is used for the
+ * physical host (the key the operator configured) and for fresh guests (the keys read through the
+ * guest agent over the host's pinned API before the first connection).
  */
-public sealed interface HostKeyPolicy permits PinnedHostKeys, AcceptNewHostKeys {
+public sealed interface HostKeyPolicy permits PinnedHostKeys {
     /**
      * Accepts only keys whose OpenSSH SHA-256 fingerprint ({@code SHA256:...}) is in {@code
      * fingerprints}; anything else is rejected with a message showing expected and actual.
@@ -24,18 +19,7 @@ public sealed interface HostKeyPolicy permits PinnedHostKeys, AcceptNewHostKeys 
         return new PinnedHostKeys(fingerprints);
     }
 
-    /**
-     * Trusts the first key seen for a {@code host:port}, records it in {@code store} and logs
-     * "accepted new host key SHA256:... for host:port (policy accept-new)"; a different key later for
-     * the same {@code host:port} is rejected unless the caller {@link KnownKeys#forget forgot} it.
-     *
-     * @param log receives one line per newly accepted key (e.g. the build log)
-     */
-    static HostKeyPolicy acceptNewAndLog(KnownKeys store, Consumer<String> log) {
-        return new AcceptNewHostKeys(store, log);
-    }
-
-    /** The policy's name for messages: {@code pinned} or {@code accept-new}. */
+    /** The policy's name for messages: {@code pinned}. */
     String name();
 
     /**

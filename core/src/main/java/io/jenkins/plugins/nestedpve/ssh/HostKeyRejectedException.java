@@ -29,7 +29,7 @@ public class HostKeyRejectedException extends SshException {
         return hostPort;
     }
 
-    /** The name of the policy that refused the key: {@code pinned} or {@code accept-new}. */
+    /** The name of the policy that refused the key: {@code pinned}. */
     public String policy() {
         return policy;
     }

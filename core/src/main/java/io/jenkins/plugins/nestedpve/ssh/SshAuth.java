@@ -6,7 +6,7 @@ import java.util.Objects;
  * How to authenticate: a private key (OpenSSH, PKCS#8 or PEM text, optionally encrypted) or a
  * password. {@code toString} never shows the secret.
  */
-public sealed interface SshAuth permits SshAuth.PrivateKey, SshAuth.Password {
+public sealed interface SshAuth permits SshAuth.PrivateKey, SshAuth.Password, SshAuth.GeneratedKey {
     /** A private key without passphrase. */
     static SshAuth privateKey(String pem) {
         return new PrivateKey(pem, null);
@@ -19,6 +19,11 @@ public sealed interface SshAuth permits SshAuth.PrivateKey, SshAuth.Password {
 
     static SshAuth password(String password) {
         return new Password(password);
+    }
+
+    /** A key pair generated in memory (never written as text), e.g. a cluster's own key. */
+    static SshAuth keyPair(java.security.KeyPair pair) {
+        return new GeneratedKey(pair);
     }
 
     /** The SSH authentication method name, for messages: {@code publickey} or {@code password}. */
@@ -67,6 +72,29 @@ public sealed interface SshAuth permits SshAuth.PrivateKey, SshAuth.Password {
         @Override
         public String toString() {
             return "Password[<redacted>]";
+        }
+    }
+
+    /**
+     * Public-key authentication with a key pair that exists only in memory.
+     *
+     * @param pair the key pair; its private half is never shown
+     */
+    record GeneratedKey(java.security.KeyPair pair) implements SshAuth {
+        public GeneratedKey {
+            Objects.requireNonNull(pair, "pair");
+            Objects.requireNonNull(pair.getPrivate(), "pair.private");
+            Objects.requireNonNull(pair.getPublic(), "pair.public");
+        }
+
+        @Override
+        public String method() {
+            return "publickey";
+        }
+
+        @Override
+        public String toString() {
+            return "GeneratedKey[" + pair.getPublic().getAlgorithm() + ", private=<redacted>]";
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
@@ -22,6 +23,8 @@ final class SshLogin {
         try {
             if (auth instanceof SshAuth.PrivateKey key) {
                 client.authPublickey(target.user(), load(key));
+            } else if (auth instanceof SshAuth.GeneratedKey key) {
+                client.authPublickey(target.user(), new KeyPairWrapper(key.pair()));
             } else if (auth instanceof SshAuth.Password password) {
                 client.authPassword(target.user(), password.password().toCharArray());
             }
@@ -38,10 +41,15 @@ final class SshLogin {
     }
 
     private String refused(SshAuth auth) {
-        String hint = auth instanceof SshAuth.PrivateKey key
-                ? "check that its public key is in " + target.user() + "'s authorized_keys"
-                        + (key.hasPassphrase() ? " and that the passphrase is right" : "")
-                : "check the password and that sshd allows PasswordAuthentication";
+        String hint;
+        if (auth instanceof SshAuth.PrivateKey key) {
+            hint = "check that its public key is in " + target.user() + "'s authorized_keys"
+                    + (key.hasPassphrase() ? " and that the passphrase is right" : "");
+        } else if (auth instanceof SshAuth.GeneratedKey) {
+            hint = "check that the generated public key was added to " + target.user() + "'s authorized_keys";
+        } else {
+            hint = "check the password and that sshd allows PasswordAuthentication";
+        }
         return "SSH login as " + target.user() + " on " + target.hostPort() + " by " + auth.method() + " was refused; "
                 + hint;
     }

@@ -43,19 +43,20 @@ class PrivilegeCheckTest {
     }
 
     @Test
-    void pve9NeedsGuestAgentAuditForDhcpAddressing() {
-        assertThat(PrivilegeCheck.missing(practicalToken("VM.GuestAgent.Audit"), spec, ctx(9)))
+    void pve9NeedsGuestAgentUnrestrictedToVerifyTheGuestThroughItsAgent() {
+        assertThat(PrivilegeCheck.missing(practicalToken("VM.GuestAgent.Unrestricted"), spec, ctx(9)))
                 .isEmpty();
-        assertThat(PrivilegeCheck.missing(practicalToken("VM.Monitor"), spec, ctx(9)))
+        // Audit reads the address but cannot exec: the host keys could not be made and read
+        assertThat(PrivilegeCheck.missing(practicalToken("VM.GuestAgent.Audit"), spec, ctx(9)))
                 .extracting(MissingPrivilege::privilege)
-                .containsOnly("VM.GuestAgent.Audit");
+                .containsOnly("VM.GuestAgent.Unrestricted");
     }
 
     @Test
     void pve8NeedsVmMonitorForTheAgent() {
         assertThat(PrivilegeCheck.missing(practicalToken("VM.Monitor"), spec, ctx(8)))
                 .isEmpty();
-        assertThat(PrivilegeCheck.missing(practicalToken("VM.GuestAgent.Audit"), spec, ctx(8)))
+        assertThat(PrivilegeCheck.missing(practicalToken("VM.GuestAgent.Unrestricted"), spec, ctx(8)))
                 .extracting(MissingPrivilege::privilege, MissingPrivilege::path)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("VM.Monitor", "/vms/80000"),
@@ -63,24 +64,27 @@ class PrivilegeCheckTest {
     }
 
     @Test
-    void staticAddressingNeedsNoAgentPrivilege() {
+    void staticAddressingStillNeedsTheAgentForTheFirstContact() {
         ClusterSpec fixed = Fixtures.spec()
                 .nodes(2)
                 .addressing(Addressing.staticPool(List.of("10.0.0.10-10.0.0.20"), 24, "10.0.0.1", null))
                 .build();
-        assertThat(PrivilegeCheck.missing(practicalToken(), fixed, ctx(9))).isEmpty();
+        assertThat(PrivilegeCheck.missing(practicalToken(), fixed, ctx(9)))
+                .extracting(MissingPrivilege::privilege)
+                .containsOnly("VM.GuestAgent.Unrestricted");
     }
 
     @Test
     void missingVmPrivilegesSayGrantPveVmAdminOnVms() {
-        Map<String, Map<String, Boolean>> perms = practicalToken("VM.GuestAgent.Audit");
+        Map<String, Map<String, Boolean>> perms = practicalToken("VM.GuestAgent.Unrestricted");
         perms.put("/vms", Map.of("VM.Audit", true, "VM.Clone", true));
         List<SpecProblem> problems = PrivilegeCheck.toProblems(PrivilegeCheck.missing(perms, spec, ctx(9)));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("host.apiToken");
             assertThat(p.message())
-                    .startsWith("missing VM.Allocate, VM.Config.CPU, VM.Config.Memory, VM.Config.Network,"
-                            + " VM.Config.Options, VM.PowerMgmt, VM.GuestAgent.Audit on /vms/80000, /vms/80001 (")
+                    .startsWith(
+                            "missing VM.Allocate, VM.Config.CPU, VM.Config.Memory, VM.Config.Network,"
+                                    + " VM.Config.Options, VM.PowerMgmt, VM.GuestAgent.Unrestricted on /vms/80000, /vms/80001 (")
                     .contains("create and destroy the guest; set cpu: host and cores")
                     .endsWith("— grant PVEVMAdmin on /vms to the token (and to its user, when the token has"
                             + " privilege separation)");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
-import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import java.time.Duration;
@@ -79,13 +78,12 @@ final class FaultCases {
                         "should report an IPv4 address on vmbr0",
                         FaultCases::agentNeverUp),
                 fault(
-                        "SSH login refused",
+                        "another machine answers SSH on the guest's address",
                         Phase.SSH,
                         2,
                         Who.ANY_NODE,
-                        "SSH login as root on",
-                        (lab, spec) ->
-                                new Injection(GuestCredentials.password(Secret.of("wrong")), ProgressListener.NOOP)),
+                        "is not one of the keys the guest agent read inside the guest",
+                        FaultCases::impostor),
                 fault(
                         "SSH session drops during identity",
                         Phase.IDENTITY,
@@ -180,6 +178,15 @@ final class FaultCases {
         spec.vmidRange(81000, 81009).timeouts(SimLab.TIMEOUTS.withBoot(Duration.ofSeconds(1)));
         for (int id = 81000; id <= 81009; id++) {
             lab.sim.faults().agentNeverUp(id);
+        }
+        return new Injection(lab.guest(), ProgressListener.NOOP);
+    }
+
+    /** Its own VMID range, so that the permanent impostor touches no other case. */
+    private static Injection impostor(SimLab lab, ClusterSpecBuilder spec) {
+        spec.vmidRange(81010, 81019);
+        for (int id = 81010; id <= 81019; id++) {
+            lab.sim.faults().sshImpostor(id);
         }
         return new Injection(lab.guest(), ProgressListener.NOOP);
     }

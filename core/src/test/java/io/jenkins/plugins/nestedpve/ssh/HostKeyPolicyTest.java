@@ -9,7 +9,6 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +26,6 @@ class HostKeyPolicyTest {
     static FakeSshServer server;
 
     final SshConnector connector = new SshConnector(SshTimeouts.DEFAULTS, Clock.systemUTC(), Sleeper.SYSTEM);
-    final KnownKeys known = new KnownKeys();
-    final List<String> log = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -50,10 +47,6 @@ class HostKeyPolicyTest {
 
     SshSession connect(HostKeyPolicy policy) {
         return connector.connect(server.target(), SshAuth.password(FakeSshServer.PASSWORD), policy);
-    }
-
-    HostKeyPolicy acceptNew() {
-        return HostKeyPolicy.acceptNewAndLog(known, log::add);
     }
 
     String hostPort() {
@@ -102,77 +95,6 @@ class HostKeyPolicyTest {
     }
 
     @Test
-    void acceptNewLearnsAndLogsTheFirstKey() {
-        String fingerprint = FakeSshServer.fingerprint(hostKey);
-
-        try (SshSession session = connect(acceptNew())) {
-            assertThat(session.hostKey().sha256()).isEqualTo(fingerprint);
-        }
-
-        assertThat(known.fingerprint("127.0.0.1", server.port())).contains(fingerprint);
-        assertThat(log)
-                .containsExactly(
-                        "accepted new host key " + fingerprint + " for " + hostPort() + " (policy accept-new)");
-    }
-
-    @Test
-    void acceptNewAcceptsTheSameKeyAgainWithoutLogging() {
-        connect(acceptNew()).close();
-
-        connect(acceptNew()).close();
-
-        assertThat(log).hasSize(1);
-    }
-
-    @Test
-    void acceptNewRejectsAChangedKey() {
-        connect(acceptNew()).close();
-        server.hostKeys(otherHostKey);
-
-        assertThatThrownBy(() -> connect(acceptNew()))
-                .isInstanceOfSatisfying(HostKeyRejectedException.class, e -> {
-                    assertThat(e.policy()).isEqualTo("accept-new");
-                    assertThat(e.expected()).containsExactly(FakeSshServer.fingerprint(hostKey));
-                    assertThat(e.actual()).isEqualTo(FakeSshServer.fingerprint(otherHostKey));
-                })
-                .hasMessageContaining("host key of " + hostPort() + " changed")
-                .hasMessageContaining("KnownKeys.forget");
-        assertThat(known.fingerprint("127.0.0.1", server.port())).contains(FakeSshServer.fingerprint(hostKey));
-    }
-
-    @Test
-    void acceptNewRelearnsAfterForget() {
-        connect(acceptNew()).close();
-        server.hostKeys(otherHostKey);
-
-        assertThat(known.forget("127.0.0.1", server.port())).isTrue();
-        connect(acceptNew()).close();
-
-        assertThat(known.fingerprint("127.0.0.1", server.port())).contains(FakeSshServer.fingerprint(otherHostKey));
-        assertThat(log).hasSize(2).last().asString().contains(FakeSshServer.fingerprint(otherHostKey));
-    }
-
-    @Test
-    void acceptNewAsksAgainForTheKeyTypeItLearned() {
-        // the server offers ECDSA and RSA; the client would pick ECDSA unless told the RSA key is known
-        server.hostKeys(hostKey, rsaHostKey);
-        known.remember("127.0.0.1", server.port(), HostKeyFingerprint.of(rsaHostKey.getPublic()));
-
-        try (SshSession session = connect(acceptNew())) {
-            assertThat(session.hostKey().sha256()).isEqualTo(FakeSshServer.fingerprint(rsaHostKey));
-            assertThat(session.hostKey().keyType()).isEqualTo("ssh-rsa");
-        }
-    }
-
-    @Test
-    void learnedFingerprintCanBePinnedLater() {
-        connect(acceptNew()).close();
-        String learned = known.fingerprint("127.0.0.1", server.port()).orElseThrow();
-
-        connect(HostKeyPolicy.pinned(List.of(learned))).close();
-    }
-
-    @Test
     void fingerprintMatchesWhatOpenSshToolsPrint() {
         // MINA computes fingerprints independently, the OpenSSH way
         assertThat(HostKeyFingerprint.of(rsaHostKey.getPublic()).sha256())
@@ -205,6 +127,5 @@ class HostKeyPolicyTest {
         assertThat(HostKeyPolicy.pinned(List.of(FakeSshServer.fingerprint(hostKey)))
                         .name())
                 .isEqualTo("pinned");
-        assertThat(acceptNew().name()).isEqualTo("accept-new");
     }
 }

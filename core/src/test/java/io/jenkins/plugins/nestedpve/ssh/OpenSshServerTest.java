@@ -92,21 +92,6 @@ class OpenSshServerTest {
     }
 
     @Test
-    void acceptNewLearnsTheFingerprintSshKeygenPrints() {
-        KnownKeys known = new KnownKeys();
-        List<String> log = new CopyOnWriteArrayList<>();
-
-        connector
-                .connect(SSHD.target(), SSHD.clientKey(), HostKeyPolicy.acceptNewAndLog(known, log::add))
-                .close();
-
-        assertThat(known.fingerprint("127.0.0.1", SSHD.target().port())).contains(SSHD.hostKeyFingerprint());
-        assertThat(log)
-                .containsExactly("accepted new host key " + SSHD.hostKeyFingerprint() + " for "
-                        + SSHD.target().hostPort() + " (policy accept-new)");
-    }
-
-    @Test
     void reportsExitCodeStdoutAndStderr() throws Exception {
         List<String> out = new CopyOnWriteArrayList<>();
         List<String> err = new CopyOnWriteArrayList<>();

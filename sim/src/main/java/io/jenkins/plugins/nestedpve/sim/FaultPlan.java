@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.sim;
 
+import io.jenkins.plugins.nestedpve.sim.ssh.SshImpostor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -72,6 +73,7 @@ public final class FaultPlan {
     private final Set<Integer> nextCloneLockTimeouts = new HashSet<>();
     private final Map<Integer, Duration> cloneStartDelays = new HashMap<>();
     private final List<TargetedApiFault> targetedApiFaults = new ArrayList<>();
+    private final Map<Integer, SshImpostor> impostors = new HashMap<>();
     private int sshDropsPending;
 
     private FaultPlan(Builder b) {
@@ -168,6 +170,23 @@ public final class FaultPlan {
     /** The delay set for the clone onto {@code newid}, consumed. */
     public synchronized Optional<Duration> cloneStartDelay(int newid) {
         return Optional.ofNullable(cloneStartDelays.remove(newid));
+    }
+
+    /**
+     * Another machine answers SSH on the address of VM {@code vmid}'s guest in its place, from its
+     * next boot on: it presents the template's host keys (every clone holds them until it gets its
+     * own), refuses every login and records what was sent to it. The guest's API and agent are not
+     * affected.
+     *
+     * @return the impostor, to ask what reached it
+     */
+    public synchronized SshImpostor sshImpostor(int vmid) {
+        return impostors.computeIfAbsent(vmid, v -> new SshImpostor());
+    }
+
+    /** The impostor staged for VM {@code vmid}'s guest, if any. */
+    public synchronized Optional<SshImpostor> sshImpostorFor(int vmid) {
+        return Optional.ofNullable(impostors.get(vmid));
     }
 
     /** The next {@code count} SSH sessions (on any machine) are dropped right after they open. */

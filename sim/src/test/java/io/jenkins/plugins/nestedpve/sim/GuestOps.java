@@ -49,13 +49,12 @@ final class GuestOps {
         Map<String, Object> body = Map.of("command", List.of("bash", "-c", script));
         Response r = api.postJson("/nodes/" + node + "/qemu/" + vmid + "/agent/exec", body);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        String pid = r.data().path("result").path("pid").asText();
+        String pid = r.data().path("pid").asText();
         JsonNode[] last = new JsonNode[1];
         sim.await(
                 () -> {
                     last[0] = api.get("/nodes/" + node + "/qemu/" + vmid + "/agent/exec-status", Map.of("pid", pid))
-                            .data()
-                            .path("result");
+                            .data();
                     return last[0].path("exited").asInt() == 1;
                 },
                 WAIT,

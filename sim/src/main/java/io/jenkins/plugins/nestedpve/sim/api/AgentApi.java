@@ -19,6 +19,8 @@ final class AgentApi {
         add(r, "GET", base, "info");
         add(r, "POST", base, "exec");
         add(r, "GET", base, "exec-status");
+        add(r, "GET", base, "file-read");
+        add(r, "POST", base, "file-write");
     }
 
     private void add(Registrar r, String method, String base, String command) {

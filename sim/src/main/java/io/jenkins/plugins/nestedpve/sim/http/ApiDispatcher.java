@@ -160,7 +160,7 @@ final class ApiDispatcher {
                     request.remote(),
                     request.method(),
                     path,
-                    Redaction.params(params),
+                    Redaction.params(path, params),
                     principal == null ? null : principal.fullId(),
                     reply.status(),
                     reply.reason(),

@@ -14,7 +14,9 @@ import java.util.Set;
  * public name), and the keys named exactly {@code key} (a custom certificate's private key), {@code
  * value}, {@code otp}, {@code response} and {@code challenge} (TFA secrets), and {@code input-data}
  * (standard input of a guest agent exec, the channel meant for secrets such as {@code chpasswd}
- * lines). Public keys such as {@code sshkeys} are kept.
+ * lines); on a guest agent {@code file-write} also {@code content} (what it puts into a file; the
+ * same name elsewhere, e.g. a storage's content types, is kept). Public keys such as {@code sshkeys}
+ * are kept.
  */
 final class Redaction {
     static final String REDACTED = "**redacted**";
@@ -33,6 +35,15 @@ final class Redaction {
             return true;
         }
         return SECRET_PARTS.stream().anyMatch(n::contains);
+    }
+
+    /** As {@link #params(Map)}, for a request to {@code path}: a file-write's {@code content} too. */
+    static Map<String, Object> params(String path, Map<String, ?> params) {
+        Map<String, Object> out = params(params);
+        if (path != null && path.endsWith("/agent/file-write") && out.containsKey("content")) {
+            out.put("content", REDACTED);
+        }
+        return out;
     }
 
     /** A copy of {@code params} with every secret value replaced by {@value #REDACTED}. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -14,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The QEMU guest agent endpoints of one host (qemu-server:src/PVE/API2/Qemu/Agent.pm; pve-facts
- * §3.9): errors in PVE's order, results wrapped in {@code {"result": ...}}, a PVE guest's address on
- * {@code vmbr0}. Privileges: {@code VM.Monitor} on 8.x, {@code VM.GuestAgent.*} on 9.x.
+ * §3.9): errors in PVE's order, the generated commands' results wrapped in {@code {"result": ...}}
+ * while exec, exec-status, file-read and file-write answer their own object (see {@link AgentFiles}),
+ * a PVE guest's address on {@code vmbr0}. Privileges: {@code VM.Monitor} on 8.x, {@code VM.GuestAgent.*} on 9.x.
  */
 public final class GuestAgent {
     private final PveMachine host;
@@ -26,12 +28,30 @@ public final class GuestAgent {
         this.host = host;
     }
 
-    /** Runs agent command {@code command} (e.g. {@code ping}, {@code exec}) on VM {@code vmid}. */
+    /**
+     * Runs agent command {@code command} (e.g. {@code ping}, {@code exec}, {@code file-read}) on VM
+     * {@code vmid}; null for {@code file-write} (PVE returns null).
+     */
     public Map<String, Object> call(int vmid, String command, Map<String, Object> params, Principal who)
             throws InterruptedException {
         SimVm vm = host.vms().require(vmid);
         checkPermission(vmid, command, who);
         assertAvailable(vm);
+        // exec, exec-status, file-read and file-write are registered by hand in Agent.pm and answer
+        // their own object; the generated commands wrap QGA's answer in {"result": ...}
+        switch (command) {
+            case "exec":
+                return Map.of("pid", exec(vm, params));
+            case "exec-status":
+                return execStatus(vm, params);
+            case "file-read":
+                return AgentFiles.read(vm, params);
+            case "file-write":
+                AgentFiles.write(vm, params);
+                return null;
+            default:
+                break;
+        }
         Object result = switch (command) {
             case "ping" -> Map.of();
             case "get-host-name" ->
@@ -39,8 +59,6 @@ public final class GuestAgent {
             case "get-osinfo" -> osinfo();
             case "info" -> Map.of("version", "7.2.15", "supported_commands", List.of());
             case "network-get-interfaces" -> interfaces(vm);
-            case "exec" -> Map.of("pid", exec(vm, params));
-            case "exec-status" -> execStatus(vm, params);
             default -> throw ApiException.die("Agent error: The command guest-" + command + " has not been found");
         };
         return Map.of("result", result);
@@ -50,8 +68,10 @@ public final class GuestAgent {
         Privileges privs = host.privileges();
         Perms perms = new Perms(host.pmxcfs().users());
         String need = privs.agentPrivilege(command);
-        if (need.equals("VM.GuestAgent.Audit")) {
-            perms.requireAny(who, "/vms/" + vmid, "VM.GuestAgent.Audit", "VM.GuestAgent.Unrestricted");
+        // Agent.pm: Audit, FileRead and FileWrite each also pass with Unrestricted ("any")
+        if (Set.of("VM.GuestAgent.Audit", "VM.GuestAgent.FileRead", "VM.GuestAgent.FileWrite")
+                .contains(need)) {
+            perms.requireAny(who, "/vms/" + vmid, need, "VM.GuestAgent.Unrestricted");
         } else {
             perms.require(who, "/vms/" + vmid, need);
         }
