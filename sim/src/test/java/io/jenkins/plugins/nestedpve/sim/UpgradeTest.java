@@ -239,4 +239,49 @@ class UpgradeTest {
         rebootAndWait(sim, g);
         assertThat(g.servedCertificate().fingerprint()).isNotEqualTo(before);
     }
+
+    @Test
+    void aptUpdateTaskAndVersionsOverTheNodesApi() throws Exception {
+        PveMachine g = ops.boot(615, null);
+        SimClient root = GuestOps.root(sim, g);
+        String n = g.nodeName();
+        SimClient.Response r = root.post("/nodes/" + n + "/apt/update", java.util.Map.of());
+        assertThat(r.data().asText()).contains(":aptupdate::");
+        assertThat(sim.awaitTask(r.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        com.fasterxml.jackson.databind.JsonNode mgr =
+                root.get("/nodes/" + n + "/apt/versions").data().get(1);
+        assertThat(mgr.path("Package").asText()).isEqualTo("pve-manager");
+        assertThat(mgr.path("OldVersion").asText()).isEqualTo("8.4.1");
+        assertThat(mgr.path("Version").asText()).isEqualTo("8.4.21");
+        sh(g, "sed -i 's/^# //' /etc/apt/sources.list.d/pve-enterprise.list");
+        SimClient.Response failing = root.post("/nodes/" + n + "/apt/update", java.util.Map.of());
+        assertThat(sim.awaitTask(failing.data().asText(), GuestOps.WAIT))
+                .isEqualTo("command 'apt-get update' failed: exit code 100");
+    }
+
+    @Test
+    void rebootThroughTheNodesApiActivatesTheNewKernel() throws Exception {
+        PveMachine g = ops.boot(616, null);
+        sh(g, TO_TRIXIE_DEB822 + " && apt-get update >/dev/null && " + DIST_UPGRADE + " >/dev/null");
+        SimClient root = GuestOps.root(sim, g);
+        String n = g.nodeName();
+        assertThat(root.get("/version").data().path("release").asText()).isEqualTo("9.1");
+        assertThat(root.get("/nodes/" + n + "/status")
+                        .data()
+                        .path("current-kernel")
+                        .path("release")
+                        .asText())
+                .isEqualTo("6.8.12-9-pve");
+        Instant before = g.bootedAt();
+        assertThat(root.post("/nodes/" + n + "/status", java.util.Map.of("command", "reboot"))
+                        .status())
+                .isEqualTo(200);
+        sim.await(() -> g.isUp() && g.bootedAt().isAfter(before), GuestOps.WAIT, "the node is back");
+        assertThat(GuestOps.root(sim, g)
+                        .get("/nodes/" + n + "/status")
+                        .data()
+                        .path("kversion")
+                        .asText())
+                .startsWith("Linux 6.17.2-1-pve ");
+    }
 }
