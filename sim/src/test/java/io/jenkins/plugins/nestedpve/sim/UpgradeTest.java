@@ -27,7 +27,12 @@ class UpgradeTest {
 
     @BeforeAll
     void start() {
-        sim = Simulator.builder().latencyScale(0.001).sshPort(0).start();
+        sim = Simulator.builder()
+                .latencyScale(0.001)
+                .sshPort(0)
+                .template(TemplateSpec.pve84())
+                .template(TemplateSpec.pve83())
+                .start();
         ops = new GuestOps(sim);
     }
 
@@ -283,5 +288,19 @@ class UpgradeTest {
                         .path("kversion")
                         .asText())
                 .startsWith("Linux 6.17.2-1-pve ");
+    }
+
+    @Test
+    void eightThreeIsTooOldForTheCheckerAndAFullUpgradeBringsTheNewestEightFour() throws Exception {
+        SimClient.Response c =
+                ops.api().post("/nodes/" + sim.hostNode() + "/qemu/9002/clone", java.util.Map.of("newid", "617"));
+        assertThat(sim.awaitTask(c.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        SimClient.Response s =
+                ops.api().post("/nodes/" + sim.hostNode() + "/qemu/617/status/start", java.util.Map.of());
+        assertThat(sim.awaitTask(s.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        PveMachine g = sim.awaitGuest(617, GuestOps.WAIT);
+        assertThat(sh(g, "pve8to9").out()).contains("FAIL: proxmox-ve package is too old, please upgrade to >= 8.4-0!");
+        SshRun.Result r = sh(g, "apt-get update >/dev/null && apt-get -y full-upgrade >/dev/null && pveversion");
+        assertThat(r.out()).startsWith("pve-manager/8.4.21/2606ac850d46da29 ");
     }
 }
