@@ -14,5 +14,8 @@ public final class Routes {
         new AgentApi(machine).register(r);
         new TaskApi(machine).register(r);
         new ClusterApi(machine).register(r);
+        new MigrateApi(machine).register(r);
+        new LxcApi(machine).register(r);
+        new NodeAptApi(machine).register(r);
     }
 }
