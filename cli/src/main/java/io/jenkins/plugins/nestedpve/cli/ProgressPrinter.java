@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Heartbeat;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.Outcome;
 import io.jenkins.plugins.nestedpve.events.Phase;
@@ -12,10 +13,13 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Prints one live line per finished phase and node, and every message, with the time since start:
+ * Prints one live line when a phase starts and when it ends for each node, a heartbeat while it
+ * waits (at most every {@link Heartbeat#INTERVAL}), and every message, with the time since start:
  *
  * <pre>
+ * [   2.9s] clone          np-k3x9q2-n1  started
  * [   4.2s] clone          np-k3x9q2-n1  ok 1.3s   (simulated 2m10s)
+ * [  25.0s] np-k3x9q2-n1: waiting for the guest agent's address, 20 s of 5 min
  * </pre>
  *
  * With a latency scale (the simulator) each line also shows the simulated duration: the real one
@@ -39,9 +43,12 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public void phaseStarted(Phase phase, String node) {
-        if (node == null) {
-            line(phase.label(), "cluster", "started");
-        }
+        line(phase.label(), node == null ? "cluster" : node, "started");
+    }
+
+    @Override
+    public void phaseWaiting(Phase phase, String node, Duration waited, Duration limit) {
+        message(Level.INFO, Heartbeat.describe(phase, node, waited, limit));
     }
 
     @Override
