@@ -80,9 +80,9 @@ final class DemoRun {
         HostCredentials host = DemoSetup.hostCredentials(sim);
         GuestCredentials guest = DemoSetup.guestCredentials(sim);
         Timeline timeline = new Timeline(ctx.clock());
-        SimulatedTime simulated = new SimulatedTime(ctx.clock(), options.latencyScale());
-        ProgressListener listener = ProgressListener.composite(
-                timeline, simulated, new ProgressPrinter(out, ctx.clock(), options.latencyScale()));
+        SimulatedTime simulated = new SimulatedTime(sim.simulatedClock());
+        ProgressListener listener =
+                ProgressListener.composite(timeline, simulated, new ProgressPrinter(out, ctx.clock(), simulated));
         NestedPveEngine engine =
                 new NestedPveEngine(DemoSetup.engineContext(installation, ctx.clock(), options.latencyScale()));
         DemoReport report = DemoReport.start(options, spec, timeline, simulated.timeline());
@@ -186,8 +186,8 @@ final class DemoRun {
         out.println("timeline (wall clock):");
         out.print(r.timeline().render());
         out.println();
-        out.println("timeline (simulated: real durations / " + options.latencyScale()
-                + ", about what real hardware takes):");
+        out.println("timeline (simulated: the simulator's latencies at full length plus the real local work,"
+                + " about what real hardware takes):");
         out.print(r.simulated().render());
         out.println();
         if (!r.leftovers().isEmpty()) {

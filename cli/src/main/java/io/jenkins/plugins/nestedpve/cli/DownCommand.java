@@ -57,7 +57,7 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve down");
-        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock(), 0);
+        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         try (InstallationEngine ie = InstallationEngine.open(ctx)) {
             TeardownReport report =
                     which.descriptor != null ? byDescriptor(ie, loaded, progress) : byName(ie, loaded, progress);

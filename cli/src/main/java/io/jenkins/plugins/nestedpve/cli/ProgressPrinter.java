@@ -22,23 +22,28 @@ import java.util.Locale;
  * [  25.0s] np-k3x9q2-n1: waiting for the guest agent's address, 20 s of 5 min
  * </pre>
  *
- * With a latency scale (the simulator) each line also shows the simulated duration: the real one
- * divided by the scale. Thread-safe (lines from parallel nodes never interleave).
+ * In a simulator run each finished phase also shows its simulated duration ({@link SimulatedTime}). Thread-safe (lines from parallel nodes never interleave).
  */
 final class ProgressPrinter implements ProgressListener {
     private final PrintStream out;
     private final Clock clock;
     private final Instant start;
-    private final double scale;
+    private final SimulatedTime simulated;
+
+    /** A printer for a real host: no simulated time. */
+    ProgressPrinter(PrintStream out, Clock clock) {
+        this(out, clock, null);
+    }
 
     /**
-     * @param scale the simulator's latency scale, or 0 when not simulating
+     * @param simulated the simulated time of a simulator run, or null; it must see each event
+     *     before this printer (earlier in the composite)
      */
-    ProgressPrinter(PrintStream out, Clock clock, double scale) {
+    ProgressPrinter(PrintStream out, Clock clock, SimulatedTime simulated) {
         this.out = out;
         this.clock = clock;
         this.start = clock.instant();
-        this.scale = scale;
+        this.simulated = simulated;
     }
 
     @Override
@@ -58,9 +63,12 @@ final class ProgressPrinter implements ProgressListener {
             case FAILED -> "FAILED after " + Durations.human(duration);
             case SKIPPED -> "skipped";
         };
-        if (scale > 0 && outcome != Outcome.SKIPPED) {
-            result = String.format(
-                    Locale.ROOT, "%-22s (simulated %s)", result, Durations.human(SimulatedTime.scale(duration, scale)));
+        if (simulated != null && outcome != Outcome.SKIPPED) {
+            String base = result;
+            result = simulated
+                    .last(phase, node)
+                    .map(d -> String.format(Locale.ROOT, "%-22s (simulated %s)", base, Durations.human(d)))
+                    .orElse(base);
         }
         line(phase.label(), node == null ? "cluster" : node, result);
     }

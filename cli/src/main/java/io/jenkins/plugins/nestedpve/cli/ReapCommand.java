@@ -76,7 +76,7 @@ final class ReapCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             ReapReport report = ie.engine()
-                    .reap(host, loaded.hostCredentials(), scope, new ProgressPrinter(ctx.err(), ctx.clock(), 0));
+                    .reap(host, loaded.hostCredentials(), scope, new ProgressPrinter(ctx.err(), ctx.clock()));
             print(report);
             return report.teardown().ok() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
         }

@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve run");
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock(), 0);
+        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         Duration bound = loaded.spec().timeouts().teardown().plus(STOP_MARGIN);
         try (InstallationEngine ie = InstallationEngine.open(ctx);
                 StopHandler stop = new StopHandler(ctx, bound)) {

@@ -54,7 +54,7 @@ final class UpCommand implements Callable<Integer> {
         Duration lifetime = lifetime();
         LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve up");
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock(), 0);
+        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         Duration bound = loaded.spec().timeouts().teardown().plus(RunCommand.STOP_MARGIN);
         try (InstallationEngine ie = InstallationEngine.open(ctx);
                 StopHandler stop = new StopHandler(ctx, bound)) {

@@ -16,7 +16,7 @@ class ProgressPrinterTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T10:00:00Z"));
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final ProgressPrinter printer =
-            new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), clock, 0);
+            new ProgressPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), clock);
 
     private String out() {
         return bytes.toString(StandardCharsets.UTF_8);
