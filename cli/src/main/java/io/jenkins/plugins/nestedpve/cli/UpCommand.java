@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
+import io.jenkins.plugins.nestedpve.cluster.Lifetime;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
@@ -39,7 +40,10 @@ final class UpCommand implements Callable<Integer> {
             description = "The cluster spec (YAML).")
     String file;
 
-    @Option(names = "--expire", paramLabel = "DURATION", description = "How long the cluster may live (default 4h).")
+    @Option(
+            names = "--expire",
+            paramLabel = "DURATION",
+            description = "How long the cluster may live (default 4h, at most 30d).")
     String expire = "4h";
 
     @Option(names = "--json", description = "Print the descriptor as JSON on stdout.")
@@ -96,11 +100,7 @@ final class UpCommand implements Callable<Integer> {
 
     private Duration lifetime() {
         try {
-            Duration d = DurationText.parse(expire);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("--expire must be positive, e.g. 4h");
-            }
-            return d;
+            return Lifetime.check(DurationText.parse(expire));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--expire: " + e.getMessage());
         }
