@@ -50,6 +50,9 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the teardown report as JSON.")
     boolean json;
 
+    /** The cluster being torn down (from the name or the descriptor). */
+    private String clusterName;
+
     DownCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -61,6 +64,9 @@ final class DownCommand implements Callable<Integer> {
         try (InstallationEngine ie = InstallationEngine.open(ctx)) {
             TeardownReport report =
                     which.descriptor != null ? byDescriptor(ie, loaded, progress) : byName(ie, loaded, progress);
+            if (report.ok()) {
+                ClusterFiles.remove(loaded.outputDir(), clusterName, ctx.err());
+            }
             print(report);
             return report.ok() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
         }
@@ -81,11 +87,13 @@ final class DownCommand implements Callable<Integer> {
                     "the descriptor's cluster lives on " + cluster.host().id() + " but " + file + " names " + host.id()
                             + " — pass the spec file of that host");
         }
+        clusterName = cluster.name();
         ctx.err().println("tearing down " + cluster.name() + " (lease " + cluster.lease() + ") ...");
         return ie.engine().teardown(cluster, loaded.hostCredentials(), progress);
     }
 
     private TeardownReport byName(InstallationEngine ie, LoadedSpec loaded, ProgressListener progress) {
+        clusterName = which.name;
         HostRef host = loaded.spec().host();
         Set<String> leases = new LinkedHashSet<>();
         try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock())) {

@@ -81,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         if (!report.ok()) {
             return ExitCodes.LEFTOVERS;
         }
+        ClusterFiles.remove(loaded.outputDir(), cluster.name(), ctx.err());
         return stop.stopRequested() ? ExitCodes.INTERRUPTED : code;
     }
 

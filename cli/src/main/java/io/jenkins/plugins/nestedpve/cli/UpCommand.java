@@ -120,7 +120,7 @@ final class UpCommand implements Callable<Integer> {
 
     private int print(LoadedSpec loaded, NestedCluster cluster, Secret rootPassword) {
         OutputFiles files;
-        Path passwordFile = loaded.outputDir().resolve(cluster.name() + ".root-password");
+        Path passwordFile = ClusterFiles.rootPassword(loaded.outputDir(), cluster.name());
         try {
             files = cluster.writeFiles(loaded.outputDir());
             SecretFiles.write(passwordFile, rootPassword.reveal());
