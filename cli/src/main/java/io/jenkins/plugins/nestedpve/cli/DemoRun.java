@@ -87,7 +87,8 @@ final class DemoRun {
                 new NestedPveEngine(DemoSetup.engineContext(installation, ctx.clock(), options.latencyScale()));
         DemoReport report = DemoReport.start(options, spec, timeline, simulated.timeline());
         try (StopHandler stop = new StopHandler(ctx, spec.timeouts().teardown().plus(DemoTimeouts.FLOOR))) {
-            out.println("provisioning cluster " + spec.clusterName() + " (" + spec.nodes() + " PVE 8.4 guests from "
+            out.println("provisioning cluster " + spec.clusterName() + " (" + spec.nodes()
+                    + (spec.nodes() == 1 ? " PVE 8.4 guest" : " PVE 8.4 guests") + " from "
                     + spec.template() + ") ...");
             Provisioning p = engine.start(spec, host, guest, listener);
             stop.watch(p);
@@ -127,7 +128,10 @@ final class DemoRun {
 
     private List<NodeChecks.Result> check(NestedCluster cluster, Provisioning p, ClusterSpec spec) {
         SshConnector ssh = new SshConnector(SshTimeouts.DEFAULTS, ctx.clock(), Sleeper.SYSTEM);
-        out.println("checking every node over SSH: pveversion, pvecm status");
+        out.println(
+                cluster.clustered()
+                        ? "checking every node over SSH: pveversion, pvecm status"
+                        : "checking the standalone node over SSH: pveversion");
         try {
             List<NodeChecks.Result> results =
                     new NodeChecks(ssh, spec.timeouts().command()).run(cluster, p.rootPassword());
