@@ -62,6 +62,8 @@ final class ProgressPrinter implements ProgressListener {
             case SUCCEEDED -> "ok " + Durations.human(duration);
             case FAILED -> "FAILED after " + Durations.human(duration);
             case SKIPPED -> "skipped";
+            case CANCELLED ->
+                "cancelled after " + Durations.human(duration) + " (stopped: another node failed, or a stop)";
         };
         if (simulated != null && outcome != Outcome.SKIPPED) {
             String base = result;

@@ -56,6 +56,11 @@ public final class PhaseRun implements AutoCloseable {
         outcome = Outcome.SKIPPED;
     }
 
+    /** Marks the phase as stopped from outside (see {@link Outcome#CANCELLED}); reported on close. */
+    public synchronized void cancelled() {
+        outcome = Outcome.CANCELLED;
+    }
+
     /** Time since start on the injected clock. */
     public Duration elapsed() {
         return Duration.between(started, clock.instant());

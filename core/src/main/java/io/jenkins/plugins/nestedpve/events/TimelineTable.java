@@ -100,7 +100,11 @@ final class TimelineTable {
                 .map(Timeline.PhaseRecord::duration)
                 .reduce(Duration.ZERO, Duration::plus);
         String text = Durations.human(sum);
-        return last.outcome() == Outcome.FAILED ? "FAILED " + text : text;
+        return switch (last.outcome()) {
+            case FAILED -> "FAILED " + text;
+            case CANCELLED -> "cancelled " + text;
+            default -> text;
+        };
     }
 
     private Duration span(List<Timeline.PhaseRecord> of) {

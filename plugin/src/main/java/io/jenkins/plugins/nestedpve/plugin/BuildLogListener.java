@@ -36,6 +36,8 @@ final class BuildLogListener implements ProgressListener {
             case SUCCEEDED -> "done in " + Durations.human(duration);
             case FAILED -> "FAILED after " + Durations.human(duration);
             case SKIPPED -> "skipped";
+            case CANCELLED ->
+                "cancelled after " + Durations.human(duration) + " (stopped: another node failed, or a stop)";
         };
         out.accept(PREFIX + what(phase, node) + ": " + result);
     }
