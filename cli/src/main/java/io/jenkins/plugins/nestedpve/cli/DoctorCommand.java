@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
             "Check a physical PVE host against a spec file without changing anything: API reachable and"
                     + " fingerprint, token and its privileges, template, storage, bridge, free memory, VMID range,"
                     + " nesting (over SSH).",
-            "Each check prints PASS, WARN or FAIL; exits 5 when any check fails."
+            "Each check prints PASS, WARN, FAIL or SKIP (not checked: it needs what failed); exits 5 when any"
+                    + " check fails."
         })
 final class DoctorCommand implements Callable<Integer> {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
@@ -51,7 +52,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve doctor");
+        LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve doctor");
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
         List<Check> checks = checks(loaded);
         print(checks);

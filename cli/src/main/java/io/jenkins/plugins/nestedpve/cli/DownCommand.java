@@ -59,7 +59,7 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve down");
+        LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve down");
         ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         try (InstallationEngine ie = InstallationEngine.open(ctx)) {
             TeardownReport report =

@@ -61,7 +61,7 @@ final class ReapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--min-age: " + e.getMessage());
         }
-        LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve reap");
+        LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve reap");
         String who = owner != null ? owner : loaded.spec().owner();
         try (InstallationEngine ie = InstallationEngine.open(ctx)) {
             ReapScope scope = new ReapScope(who, ie.leases(), grace);
