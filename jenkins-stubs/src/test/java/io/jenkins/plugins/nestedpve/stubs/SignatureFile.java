@@ -1,13 +1,12 @@
 package io.jenkins.plugins.nestedpve.stubs;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +15,10 @@ import java.util.regex.Pattern;
  * followed by indented member lines ({@code modifiers <type params> return name(params) throws ...}).
  */
 final class SignatureFile {
-    static final String SHARED_DIR_PROPERTY = "nestedpve.shared.dir";
-    static final String REQUIRE_ENV = "NESTED_PVE_REQUIRE_SCHEMA";
+    /** The project's copy of the real signatures (test resource; source and date in its header, see NOTICE). */
     static final String FILE_NAME = "jenkins-api-signatures.txt";
+
+    static final String RESOURCE = "/" + FILE_NAME;
 
     private static final Pattern TYPE_LINE = Pattern.compile("^(\\S+)\\s+\\[(.*)]$");
 
@@ -40,21 +40,16 @@ final class SignatureFile {
             List<String> interfaces,
             List<String> meta) {}
 
-    /**
-     * The shared file when {@code -Dnestedpve.shared.dir} points at it; empty otherwise. Tests skip when empty
-     * unless {@code NESTED_PVE_REQUIRE_SCHEMA=1}.
-     */
-    static Optional<Path> locate() {
-        String dir = System.getProperty(SHARED_DIR_PROPERTY);
-        if (dir == null || dir.isBlank()) {
-            return Optional.empty();
+    /** The project's copy of the real signatures, parsed; fails when the resource is missing. */
+    static SignatureFile bundled() throws IOException {
+        try (InputStream in = SignatureFile.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the test resources of jenkins-stubs");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList());
         }
-        Path file = Path.of(dir).resolve(FILE_NAME);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-    }
-
-    static SignatureFile read(Path file) throws IOException {
-        return parse(Files.readAllLines(file));
     }
 
     static SignatureFile parse(List<String> lines) {

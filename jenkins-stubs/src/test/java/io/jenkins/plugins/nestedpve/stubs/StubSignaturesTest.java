@@ -3,11 +3,8 @@ package io.jenkins.plugins.nestedpve.stubs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -17,7 +14,7 @@ class StubSignaturesTest {
 
     @TestFactory
     Stream<DynamicTest> everyListedTypeMatchesItsStub() throws IOException {
-        SignatureFile file = SignatureFile.read(sharedFileOrSkip());
+        SignatureFile file = SignatureFile.bundled();
         assertThat(file.types()).hasSizeGreaterThan(50);
         return file.types().values().stream()
                 .map(entry -> DynamicTest.dynamicTest(
@@ -70,21 +67,5 @@ class StubSignaturesTest {
 
         assertThat(StubComparison.mismatches(file.types().get("hudson.model.Nowhere")))
                 .containsExactly("hudson.model.Nowhere: listed but not stubbed");
-    }
-
-    /** The shared signature file, or a skip with a notice (a failure with NESTED_PVE_REQUIRE_SCHEMA=1). */
-    static Path sharedFileOrSkip() {
-        Optional<Path> file = SignatureFile.locate();
-        if (file.isEmpty()) {
-            String why = SignatureFile.FILE_NAME + " not found (system property " + SignatureFile.SHARED_DIR_PROPERTY
-                    + "=" + System.getProperty(SignatureFile.SHARED_DIR_PROPERTY) + ")";
-            if ("1".equals(System.getenv(SignatureFile.REQUIRE_ENV))) {
-                throw new IllegalStateException(
-                        why + "; point -D" + SignatureFile.SHARED_DIR_PROPERTY + " at the directory that holds it");
-            }
-            System.err.println(why + "; the stub signatures are not checked");
-            Assumptions.abort(why);
-        }
-        return file.get();
     }
 }

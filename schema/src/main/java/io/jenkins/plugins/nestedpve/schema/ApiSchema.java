@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The official PVE API schema (pve-docs apidata) of one PVE version, with PVE's routing and
@@ -20,10 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Instances are immutable and thread-safe. {@link #load} parses each version once per JVM.
  */
 public final class ApiSchema {
-    /** Environment variable: {@code "1"} makes an absent schema an error in {@link #loadOrNotice}. */
-    public static final String REQUIRE_ENV = "NESTED_PVE_REQUIRE_SCHEMA";
-    /** System property naming a directory holding {@code pve-apidata-<version>.json}. */
-    public static final String SHARED_DIR_PROPERTY = "nestedpve.shared.dir";
+    /**
+     * The PVE releases whose official schema this module carries, gzipped, as resources
+     * {@code /pve-schema/pve-apidata-<version>.json.gz} (source and licence: the project's NOTICE).
+     */
+    public static final List<String> BUNDLED_VERSIONS = List.of("8.4", "9.1");
 
     // Parsing 2 MB of JSON takes a while; the parsed schemas are immutable, so one per version suffices.
     private static final Map<String, ApiSchema> CACHE = new ConcurrentHashMap<>();
@@ -43,11 +43,10 @@ public final class ApiSchema {
     }
 
     /**
-     * Loads "9.1" or "8.4": classpath {@code /pve-schema/pve-apidata-<v>.json}, else the file
-     * {@code <system property nestedpve.shared.dir>/pve-apidata-<v>.json}; empty when neither
-     * exists. A loaded version is cached for the life of the JVM.
+     * Loads a bundled version ("9.1" or "8.4") from the classpath; empty for a version that is not
+     * bundled. A loaded version is cached for the life of the JVM.
      *
-     * @throws UncheckedIOException when the file exists but cannot be read or parsed
+     * @throws UncheckedIOException when the resource exists but cannot be read or parsed
      */
     public static Optional<ApiSchema> load(String version) {
         Objects.requireNonNull(version, "version");
@@ -55,31 +54,21 @@ public final class ApiSchema {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<ApiSchema> loaded = readFromKnownPlaces(version);
+        Optional<ApiSchema> loaded = readResource(version);
         return loaded.map(s -> CACHE.computeIfAbsent(version, v -> s));
     }
 
     /**
-     * As {@link #load}, but when the schema is absent: throws {@link IllegalStateException} naming
-     * where it looked if the environment has {@code NESTED_PVE_REQUIRE_SCHEMA=1}, else prints one
-     * notice line to stderr and returns empty.
+     * As {@link #load}, for a version that must be there.
+     *
+     * @throws IllegalStateException naming the bundled versions when {@code version} is not one of them,
+     *     or when the jar lacks its resource (a broken build)
      */
-    public static Optional<ApiSchema> loadOrNotice(String version) {
-        Optional<ApiSchema> schema = load(version);
-        if (schema.isPresent()) {
-            return schema;
-        }
-        String where = "classpath " + resourceName(version) + ", "
-                + sharedDirFile(version)
-                        .map(Path::toString)
-                        .orElse("system property " + SHARED_DIR_PROPERTY + " (not set)");
-        if ("1".equals(System.getenv(REQUIRE_ENV))) {
-            throw new IllegalStateException("official PVE API schema " + version + " not found (looked in " + where
-                    + "); build the schema module with ../shared present or set -D" + SHARED_DIR_PROPERTY
-                    + "=<dir with pve-apidata-" + version + ".json>");
-        }
-        System.err.println("official PVE API schema not found (" + where + "); requests are not validated");
-        return Optional.empty();
+    public static ApiSchema require(String version) {
+        return load(version)
+                .orElseThrow(() -> new IllegalStateException("official PVE API schema " + version
+                        + " is not bundled (classpath " + resourceName(version) + "); bundled versions: "
+                        + String.join(", ", BUNDLED_VERSIONS)));
     }
 
     /** Parses an apidata JSON document (not cached). */
@@ -139,34 +128,21 @@ public final class ApiSchema {
         return untranslatablePatterns;
     }
 
-    private static Optional<ApiSchema> readFromKnownPlaces(String version) {
+    private static Optional<ApiSchema> readResource(String version) {
         try (InputStream in = ApiSchema.class.getResourceAsStream(resourceName(version))) {
-            if (in != null) {
-                return Optional.of(parse(in, version));
+            if (in == null) {
+                return Optional.empty();
+            }
+            try (InputStream json = new GZIPInputStream(in, 64 * 1024)) {
+                return Optional.of(parse(json, version));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resourceName(version), e);
         }
-        Optional<Path> file = sharedDirFile(version).filter(Files::isRegularFile);
-        if (file.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = Files.newInputStream(file.get())) {
-            return Optional.of(parse(in, version));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.get(), e);
-        }
     }
 
     private static String resourceName(String version) {
-        return "/pve-schema/pve-apidata-" + version + ".json";
-    }
-
-    private static Optional<Path> sharedDirFile(String version) {
-        String dir = System.getProperty(SHARED_DIR_PROPERTY);
-        return dir == null || dir.isBlank()
-                ? Optional.empty()
-                : Optional.of(Path.of(dir, "pve-apidata-" + version + ".json"));
+        return "/pve-schema/pve-apidata-" + version + ".json.gz";
     }
 
     @Override

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LoadingTest {
@@ -69,26 +66,17 @@ class LoadingTest {
     }
 
     @Test
-    void loadOrNoticeForAMissingVersionFollowsTheRequireVariable() {
-        if ("1".equals(System.getenv(ApiSchema.REQUIRE_ENV))) {
-            assertThatThrownBy(() -> ApiSchema.loadOrNotice("0.0"))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("/pve-schema/pve-apidata-0.0.json");
-            return;
+    void requireOfAVersionThatIsNotBundledNamesTheBundledOnes() {
+        assertThatThrownBy(() -> ApiSchema.require("0.0"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("/pve-schema/pve-apidata-0.0.json.gz")
+                .hasMessageEndingWith("bundled versions: 8.4, 9.1");
+    }
+
+    @Test
+    void everyBundledVersionLoadsFromTheModuleItself() {
+        for (String version : ApiSchema.BUNDLED_VERSIONS) {
+            assertThat(ApiSchema.require(version).methods()).hasSizeGreaterThan(500);
         }
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        Optional<ApiSchema> result;
-        try {
-            result = ApiSchema.loadOrNotice("0.0");
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(result).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .startsWith("official PVE API schema not found (classpath /pve-schema/pve-apidata-0.0.json")
-                .endsWith("requests are not validated" + System.lineSeparator())
-                .hasLineCount(1);
     }
 }

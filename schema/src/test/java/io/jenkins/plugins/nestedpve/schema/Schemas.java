@@ -1,16 +1,9 @@
 package io.jenkins.plugins.nestedpve.schema;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 
-/**
- * Access to the real bundled schemas for tests. When a schema is absent (built without
- * ../shared), tests are skipped with a notice — unless NESTED_PVE_REQUIRE_SCHEMA=1, as in CI.
- */
+/** Access to the official schemas bundled in this module, for tests. */
 final class Schemas {
     private Schemas() {}
 
@@ -23,16 +16,7 @@ final class Schemas {
     }
 
     static ApiSchema require(String version) {
-        Optional<ApiSchema> schema = ApiSchema.load(version);
-        if (schema.isEmpty()) {
-            String why = "official PVE API schema " + version + " is not bundled (build with ../shared present)";
-            if ("1".equals(System.getenv(ApiSchema.REQUIRE_ENV))) {
-                fail(why + " and " + ApiSchema.REQUIRE_ENV + "=1");
-            }
-            System.err.println("NOTICE: " + why + "; skipping schema tests");
-            Assumptions.abort(why);
-        }
-        return schema.get();
+        return ApiSchema.require(version);
     }
 
     /** Validates a request against the 9.1 schema. */

@@ -38,11 +38,7 @@ public final class SchemaAudit {
         Map<String, ApiSchema> schemas = new HashMap<>();
         for (LogEntry e : entries) {
             String release = releaseOf.apply(e);
-            ApiSchema schema = schemas.computeIfAbsent(
-                    release,
-                    r -> ApiSchema.load(r)
-                            .orElseThrow(() -> new IllegalStateException("the PVE " + r + " API schema is not on the"
-                                    + " classpath (nested-pve-schema bundles it from shared/)")));
+            ApiSchema schema = schemas.computeIfAbsent(release, ApiSchema::require);
             Optional<Route> route = schema.route(e.method(), e.path());
             if (route.isEmpty()) {
                 out.add(e.method() + " " + e.path() + " is not in the PVE " + release + " schema");

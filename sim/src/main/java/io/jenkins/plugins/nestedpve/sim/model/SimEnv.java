@@ -125,7 +125,7 @@ public final class SimEnv implements AutoCloseable {
         return random;
     }
 
-    /** The official schema of a PVE release ("9.1", "8.4"), loaded once; empty when not bundled. */
+    /** The official schema of a PVE release ("9.1", "8.4"), loaded once; empty for a release whose schema is not bundled. */
     public Optional<ApiSchema> schema(String release) {
         return preloadSchema(release).join();
     }
@@ -135,7 +135,7 @@ public final class SimEnv implements AutoCloseable {
         // parsed on its own thread: scheduler threads that boot machines wait for it
         return schemas.computeIfAbsent(
                 release,
-                r -> CompletableFuture.supplyAsync(() -> ApiSchema.loadOrNotice(r), job -> {
+                r -> CompletableFuture.supplyAsync(() -> ApiSchema.load(r), job -> {
                     Thread t = new Thread(job, "pve-sim-schema-" + r);
                     t.setDaemon(true);
                     t.start();

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,7 @@ class ApiServerSchemaTest {
 
     @BeforeAll
     static void load() {
-        // loadOrNotice fails itself when NESTED_PVE_REQUIRE_SCHEMA=1 and the schema is absent
-        Optional<ApiSchema> loaded = ApiSchema.loadOrNotice("9.1");
-        Assumptions.assumeTrue(loaded.isPresent(), "official PVE 9.1 schema not bundled; schema tests skipped");
-        schema = loaded.get();
+        schema = ApiSchema.require("9.1");
         tls = Harness.pki("pve1", 1)[0];
     }
 
