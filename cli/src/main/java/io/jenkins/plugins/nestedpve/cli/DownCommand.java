@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve down (--name CLUSTER | --descriptor FILE) -f cluster.yaml}. */
@@ -34,6 +35,9 @@ final class DownCommand implements Callable<Integer> {
             paramLabel = "SPEC",
             description = "The spec file (host and token).")
     String file;
+
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
@@ -61,7 +65,7 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve down");
         ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
-        try (InstallationEngine ie = InstallationEngine.open(ctx)) {
+        try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx))) {
             TeardownReport report =
                     which.descriptor != null ? byDescriptor(ie, loaded, progress) : byName(ie, loaded, progress);
             if (report.ok()) {
@@ -96,7 +100,7 @@ final class DownCommand implements Callable<Integer> {
         clusterName = which.name;
         HostRef host = loaded.spec().host();
         Set<String> leases = new LinkedHashSet<>();
-        try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock())) {
+        try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
             OwnedVms.list(pve, host, ie.installation().id()).owned().stream()
                     .filter(o -> o.marker().cluster().equals(which.name))
                     .forEach(o -> leases.add(o.marker().lease()));

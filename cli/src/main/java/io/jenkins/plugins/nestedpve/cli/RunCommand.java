@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
             description = "The cluster spec (YAML).")
     String file;
 
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
     List<String> command;
 
@@ -52,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
         ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         Duration bound = loaded.spec().timeouts().teardown().plus(STOP_MARGIN);
-        try (InstallationEngine ie = InstallationEngine.open(ctx);
+        try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx));
                 StopHandler stop = new StopHandler(ctx, bound)) {
             Provisioning p = ie.engine()
                     .start(loaded.spec(), loaded.hostCredentials(), loaded.requireGuestCredentials(), progress);

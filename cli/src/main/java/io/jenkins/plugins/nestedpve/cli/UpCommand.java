@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve up -f cluster.yaml [--expire 4h]}: a cluster that outlives the command. */
@@ -40,6 +41,9 @@ final class UpCommand implements Callable<Integer> {
             description = "The cluster spec (YAML).")
     String file;
 
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
+
     @Option(
             names = "--expire",
             paramLabel = "DURATION",
@@ -60,7 +64,7 @@ final class UpCommand implements Callable<Integer> {
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
         ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         Duration bound = loaded.spec().timeouts().teardown().plus(RunCommand.STOP_MARGIN);
-        try (InstallationEngine ie = InstallationEngine.open(ctx);
+        try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx));
                 StopHandler stop = new StopHandler(ctx, bound)) {
             Provisioning p = ie.engine()
                     .start(loaded.spec(), loaded.hostCredentials(), loaded.requireGuestCredentials(), progress);
@@ -112,7 +116,7 @@ final class UpCommand implements Callable<Integer> {
         List<Teardown.Target> targets = cluster.nodes().stream()
                 .map(n -> new Teardown.Target(n.vmid(), n.name()))
                 .toList();
-        try (PveClient host = HostApi.open(cluster.host(), loaded.hostCredentials(), ctx.clock())) {
+        try (PveClient host = HostApi.open(cluster.host(), loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
             return new Teardown(ie.engine().context(), host, cluster.host(), progress)
                     .keep(targets, cluster.lease(), until);
         }

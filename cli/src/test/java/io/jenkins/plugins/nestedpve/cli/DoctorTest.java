@@ -83,6 +83,19 @@ class DoctorTest {
     }
 
     @Test
+    void theRequestLogHasEveryApiRequestWithoutSecrets() throws IOException {
+        Path log = dir.resolve("requests.jsonl");
+
+        CliHarness.Result r =
+                new CliHarness(dir).run("doctor", "-f", ready.spec(dir, 3).toString(), "--request-log", log.toString());
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"method\":\"GET\"", "\"path\":\"/version\""));
+        assertThat(String.join("\n", lines)).doesNotContain(ready.sim.tokenSecret());
+    }
+
+    @Test
     void aWrongTokenStillPrintsTheTable() throws IOException {
         Path spec = ready.spec(dir, 3);
         Path wrong = SecretFiles.write(dir.resolve("wrong.token"), "00000000-0000-0000-0000-000000000000");

@@ -78,6 +78,13 @@ class ExitCodesTest {
     }
 
     @Test
+    void everyCommandThatTalksToAHostHasARequestLog() {
+        for (String command : new String[] {"run", "up", "down", "reap", "doctor"}) {
+            assertThat(run(command, "--help").out()).as(command).contains("--request-log=FILE");
+        }
+    }
+
+    @Test
     void demoNodeCountIsChecked() {
         assertThat(run("demo", "--nodes", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
