@@ -14,7 +14,9 @@ record Check(String name, Status status, String message) {
     enum Status {
         PASS,
         WARN,
-        FAIL
+        FAIL,
+        /** Not checked: it depends on a check that failed. */
+        SKIP
     }
 
     Check {
@@ -33,6 +35,10 @@ record Check(String name, Status status, String message) {
 
     static Check fail(String name, String message) {
         return new Check(name, Status.FAIL, message);
+    }
+
+    static Check skip(String name, String message) {
+        return new Check(name, Status.SKIP, message);
     }
 
     /** {@code PASS  template    9000 'pve84-tmpl' is a template}; continuation lines indented. */

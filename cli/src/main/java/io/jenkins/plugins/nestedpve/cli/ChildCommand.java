@@ -49,14 +49,21 @@ final class ChildCommand {
         return code;
     }
 
-    /** Ends {@code p} and its descendants: SIGTERM, then SIGKILL after a grace period. */
+    /**
+     * Ends {@code p} and its descendants: SIGTERM, then SIGKILL after a grace period. The command
+     * itself is signalled before its descendants: a shell whose running child died first would go
+     * on with its next statement. The descendants are listed before, as they leave the tree (to
+     * init) when the command ends.
+     */
     static void end(Process p) {
-        p.descendants().forEach(ProcessHandle::destroy);
+        List<ProcessHandle> tree = p.descendants().toList();
         p.destroy();
+        tree.forEach(ProcessHandle::destroy);
         try {
             if (!p.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                List<ProcessHandle> left = p.descendants().toList();
                 p.destroyForcibly();
+                left.forEach(ProcessHandle::destroyForcibly);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

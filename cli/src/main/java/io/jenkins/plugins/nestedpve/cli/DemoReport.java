@@ -106,8 +106,11 @@ record DemoReport(
         String time = wall == null ? "" : " in " + Durations.human(wall);
         return switch (exitCode()) {
             case ExitCodes.OK ->
-                "demo OK" + time + ": " + spec.nodes() + "-node cluster " + spec.clusterName()
-                        + " was quorate, torn down, nothing left (exit 0)";
+                "demo OK" + time + ": "
+                        + (spec.nodes() == 1
+                                ? "the standalone PVE node of " + spec.clusterName() + " answered"
+                                : spec.nodes() + "-node cluster " + spec.clusterName() + " was quorate")
+                        + ", torn down, nothing left (exit 0)";
             case ExitCodes.LEFTOVERS ->
                 "demo FAILED" + time + ": " + leftovers.size() + " thing(s) left on the simulator (exit 4)";
             case ExitCodes.PROVISIONING_FAILED ->

@@ -78,14 +78,15 @@ final class DemoRun {
                 DemoSetup.spec(sim, options.nodes(), options.latencyScale(), installation, SpecFiles.defaultOwner(ctx));
         HostCredentials host = DemoSetup.hostCredentials(sim);
         Timeline timeline = new Timeline(ctx.clock());
-        SimulatedTime simulated = new SimulatedTime(ctx.clock(), options.latencyScale());
-        ProgressListener listener = ProgressListener.composite(
-                timeline, simulated, new ProgressPrinter(out, ctx.clock(), options.latencyScale()));
+        SimulatedTime simulated = new SimulatedTime(sim.simulatedClock());
+        ProgressListener listener =
+                ProgressListener.composite(timeline, simulated, new ProgressPrinter(out, ctx.clock(), simulated));
         NestedPveEngine engine =
                 new NestedPveEngine(DemoSetup.engineContext(installation, ctx.clock(), options.latencyScale()));
         DemoReport report = DemoReport.start(options, spec, timeline, simulated.timeline());
         try (StopHandler stop = new StopHandler(ctx, spec.timeouts().teardown().plus(DemoTimeouts.FLOOR))) {
-            out.println("provisioning cluster " + spec.clusterName() + " (" + spec.nodes() + " PVE 8.4 guests from "
+            out.println("provisioning cluster " + spec.clusterName() + " (" + spec.nodes()
+                    + (spec.nodes() == 1 ? " PVE 8.4 guest" : " PVE 8.4 guests") + " from "
                     + spec.template() + ") ...");
             Provisioning p = engine.start(spec, host, listener);
             stop.watch(p);
@@ -125,7 +126,10 @@ final class DemoRun {
 
     private List<NodeChecks.Result> check(NestedCluster cluster, Provisioning p, ClusterSpec spec) {
         SshConnector ssh = new SshConnector(SshTimeouts.DEFAULTS, ctx.clock(), Sleeper.SYSTEM);
-        out.println("checking every node over SSH: pveversion, pvecm status");
+        out.println(
+                cluster.clustered()
+                        ? "checking every node over SSH: pveversion, pvecm status"
+                        : "checking the standalone node over SSH: pveversion");
         try {
             List<NodeChecks.Result> results =
                     new NodeChecks(ssh, spec.timeouts().command()).run(cluster, p.rootPassword());
@@ -184,8 +188,8 @@ final class DemoRun {
         out.println("timeline (wall clock):");
         out.print(r.timeline().render());
         out.println();
-        out.println("timeline (simulated: real durations / " + options.latencyScale()
-                + ", about what real hardware takes):");
+        out.println("timeline (simulated: the simulator's latencies at full length plus the real local work,"
+                + " about what real hardware takes):");
         out.print(r.simulated().render());
         out.println();
         if (!r.leftovers().isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve doctor -f cluster.yaml}: is the physical host ready for nested clusters? */
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
             "Check a physical PVE host against a spec file without changing anything: API reachable and"
                     + " fingerprint, token and its privileges, template, storage, bridge, free memory, VMID range,"
                     + " nesting (over SSH).",
-            "Each check prints PASS, WARN or FAIL; exits 5 when any check fails."
+            "Each check prints PASS, WARN, FAIL or SKIP (not checked: it needs what failed); exits 5 when any"
+                    + " check fails."
         })
 final class DoctorCommand implements Callable<Integer> {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
@@ -42,6 +44,9 @@ final class DoctorCommand implements Callable<Integer> {
             description = "The cluster spec (YAML).")
     String file;
 
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
+
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
 
@@ -51,14 +56,17 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve doctor");
+        LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve doctor");
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        List<Check> checks = checks(loaded);
+        List<Check> checks;
+        try (ClientRequestLog log = requestLog.open(ctx)) {
+            checks = checks(loaded, log);
+        }
         print(checks);
         return checks.stream().anyMatch(c -> c.status() == Check.Status.FAIL) ? ExitCodes.DOCTOR_FAILED : ExitCodes.OK;
     }
 
-    private List<Check> checks(LoadedSpec loaded) {
+    private List<Check> checks(LoadedSpec loaded, ClientRequestLog log) {
         List<Check> checks = new ArrayList<>();
         checks.add(Check.pass(
                 "spec",
@@ -69,7 +77,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (!reachable(host, checks)) {
             return checks;
         }
-        try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock())) {
+        try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock(), log)) {
             Optional<VersionInfo> version = token(pve, loaded, checks);
             if (version.isEmpty()) {
                 return checks;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve down (--name CLUSTER | --descriptor FILE) -f cluster.yaml}. */
@@ -35,6 +36,9 @@ final class DownCommand implements Callable<Integer> {
             description = "The spec file (host and token).")
     String file;
 
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Which which;
 
@@ -50,17 +54,23 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the teardown report as JSON.")
     boolean json;
 
+    /** The cluster being torn down (from the name or the descriptor). */
+    private String clusterName;
+
     DownCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
-        LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve down");
-        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock(), 0);
-        try (InstallationEngine ie = InstallationEngine.open(ctx)) {
+        LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve down");
+        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
+        try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx))) {
             TeardownReport report =
                     which.descriptor != null ? byDescriptor(ie, loaded, progress) : byName(ie, loaded, progress);
+            if (report.ok()) {
+                ClusterFiles.remove(loaded.outputDir(), clusterName, ctx.err());
+            }
             print(report);
             return report.ok() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
         }
@@ -81,14 +91,16 @@ final class DownCommand implements Callable<Integer> {
                     "the descriptor's cluster lives on " + cluster.host().id() + " but " + file + " names " + host.id()
                             + " — pass the spec file of that host");
         }
+        clusterName = cluster.name();
         ctx.err().println("tearing down " + cluster.name() + " (lease " + cluster.lease() + ") ...");
         return ie.engine().teardown(cluster, loaded.hostCredentials(), progress);
     }
 
     private TeardownReport byName(InstallationEngine ie, LoadedSpec loaded, ProgressListener progress) {
+        clusterName = which.name;
         HostRef host = loaded.spec().host();
         Set<String> leases = new LinkedHashSet<>();
-        try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock())) {
+        try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
             OwnedVms.list(pve, host, ie.installation().id()).owned().stream()
                     .filter(o -> o.marker().cluster().equals(which.name))
                     .forEach(o -> leases.add(o.marker().lease()));

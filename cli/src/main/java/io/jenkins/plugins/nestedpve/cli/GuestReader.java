@@ -38,8 +38,11 @@ final class GuestReader {
         this.secrets = secrets;
     }
 
-    /** Applies the ports to {@code builder} and returns the credentials, if the section gives any. */
-    Optional<GuestCredentials> read(YamlSection root, ClusterSpecBuilder builder) {
+    /**
+     * Applies the ports to {@code builder} and returns the credentials, if the section gives any;
+     * without {@code readSecrets} (commands that never log into a guest) none is read.
+     */
+    Optional<GuestCredentials> read(YamlSection root, ClusterSpecBuilder builder, boolean readSecrets) {
         Optional<YamlSection> section = root.section("guest");
         if (section.isEmpty()) {
             return Optional.empty();
@@ -48,6 +51,9 @@ final class GuestReader {
         guest.rejectUnknown(KEYS, SECRETS);
         guest.integer("sshPort").ifPresent(builder::guestSshPort);
         guest.integer("apiPort").ifPresent(builder::guestApiPort);
+        if (!readSecrets) {
+            return Optional.empty();
+        }
         Optional<Secret> password = secrets.read(guest, "rootPassword", "the template's root password");
         Optional<Secret> key = secrets.readFile(guest, "privateKeyFile", "the private key for SSH to the guests");
         Optional<Secret> passphrase = secrets.read(guest, "keyPassphrase", "the private key's passphrase");

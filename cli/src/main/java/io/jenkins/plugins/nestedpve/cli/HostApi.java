@@ -5,8 +5,12 @@ import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.RequestTrace;
+import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
+import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.time.Clock;
+import java.util.function.BiConsumer;
 
 /** Opens the physical host's API client from a spec's {@link HostRef} and token, as the engine does. */
 final class HostApi {
@@ -20,7 +24,12 @@ final class HostApi {
         return HostClients.port(ref.apiUri());
     }
 
-    static PveClient open(HostRef ref, HostCredentials credentials, Clock clock) {
-        return HostClients.open(PveClientFactory.standard(clock, Sleeper.SYSTEM), ref, credentials);
+    /** @param trace receives every HTTP exchange (the {@code --request-log}) */
+    static PveClient open(
+            HostRef ref, HostCredentials credentials, Clock clock, BiConsumer<String, RequestTrace> trace) {
+        return HostClients.open(
+                PveClientFactory.standard(clock, Sleeper.SYSTEM, RetryPolicy.DEFAULT, Backoff.TASK_POLL, trace),
+                ref,
+                credentials);
     }
 }

@@ -52,11 +52,21 @@ final class HostDoctor {
         });
         Set<String> templateStorages =
                 template.map(TemplateDoctor.Template::storages).orElse(Set.of());
-        guarded("storage", () -> storage(templateStorages));
+        boolean ownStorage = spec.fullClone() && spec.storage().isPresent();
+        if (template.isPresent() || ownStorage) {
+            guarded("storage", () -> storage(templateStorages));
+        } else {
+            checks.add(Check.skip("storage", "not checked: the clones go to the storages of the template's disks"));
+        }
         guarded("bridge", this::bridge);
         guarded("memory", this::memory);
         List<Integer> vmids = guarded("vmids", this::vmids).orElse(List.of());
-        template.ifPresent(t -> guarded("privileges", () -> privileges(t.vm(), templateStorages, vmids, version)));
+        if (template.isPresent()) {
+            guarded("privileges", () -> privileges(template.get().vm(), templateStorages, vmids, version));
+        } else {
+            checks.add(Check.skip(
+                    "privileges", "not checked: they are checked on the template and its storages — fix the template"));
+        }
         return List.copyOf(checks);
     }
 

@@ -3,6 +3,10 @@ package io.jenkins.plugins.nestedpve.cli;
 import io.jenkins.plugins.nestedpve.cluster.Ledger;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
+import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
+import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
+import io.jenkins.plugins.nestedpve.wait.Backoff;
+import io.jenkins.plugins.nestedpve.wait.Sleeper;
 
 /**
  * The engine of this installation for {@code run}, {@code up}, {@code down} and {@code reap}: its
@@ -14,22 +18,35 @@ final class InstallationEngine implements AutoCloseable {
     private final Ledger ledger;
     private final NestedPveEngine engine;
     private final LeaseFiles leases;
+    private final ClientRequestLog requestLog;
 
-    private InstallationEngine(Installation installation, Ledger ledger, NestedPveEngine engine) {
+    private InstallationEngine(
+            Installation installation, Ledger ledger, NestedPveEngine engine, ClientRequestLog requestLog) {
         this.installation = installation;
         this.ledger = ledger;
         this.engine = engine;
+        this.requestLog = requestLog;
         this.leases = new LeaseFiles(installation.home());
     }
 
-    static InstallationEngine open(CliContext ctx) {
+    /**
+     * @param requestLog receives every API exchange of the engine's clients; closed with this
+     */
+    static InstallationEngine open(CliContext ctx, ClientRequestLog requestLog) {
         Installation installation = Installation.at(ctx.home());
         Ledger ledger = installation.openLedger();
         EngineContext context = EngineContext.builder(installation.id())
                 .clock(ctx.clock())
                 .ledger(ledger)
+                .pveClients(PveClientFactory.standard(
+                        ctx.clock(), Sleeper.SYSTEM, RetryPolicy.DEFAULT, Backoff.TASK_POLL, requestLog))
                 .build();
-        return new InstallationEngine(installation, ledger, new NestedPveEngine(context));
+        return new InstallationEngine(installation, ledger, new NestedPveEngine(context), requestLog);
+    }
+
+    /** The {@code --request-log} of the command (or one that logs nothing). */
+    ClientRequestLog requestLog() {
+        return requestLog;
     }
 
     Installation installation() {
@@ -47,5 +64,6 @@ final class InstallationEngine implements AutoCloseable {
     @Override
     public void close() {
         ledger.close();
+        requestLog.close();
     }
 }

@@ -55,6 +55,8 @@ public final class NestedPveCli implements Callable<Integer> {
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // `nestedpve run --version` prints the same as `nestedpve --version`
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         // everything after the command's first word belongs to it: `run -f x -- ls -la` and `run -f x ls -la`
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(ctx, e));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Heartbeat;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.Outcome;
 import io.jenkins.plugins.nestedpve.events.Phase;
@@ -12,36 +13,47 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Prints one live line per finished phase and node, and every message, with the time since start:
+ * Prints one live line when a phase starts and when it ends for each node, a heartbeat while it
+ * waits (at most every {@link Heartbeat#INTERVAL}), and every message, with the time since start:
  *
  * <pre>
+ * [   2.9s] clone          np-k3x9q2-n1  started
  * [   4.2s] clone          np-k3x9q2-n1  ok 1.3s   (simulated 2m10s)
+ * [  25.0s] np-k3x9q2-n1: waiting for the guest agent's address, 20 s of 5 min
  * </pre>
  *
- * With a latency scale (the simulator) each line also shows the simulated duration: the real one
- * divided by the scale. Thread-safe (lines from parallel nodes never interleave).
+ * In a simulator run each finished phase also shows its simulated duration ({@link SimulatedTime}). Thread-safe (lines from parallel nodes never interleave).
  */
 final class ProgressPrinter implements ProgressListener {
     private final PrintStream out;
     private final Clock clock;
     private final Instant start;
-    private final double scale;
+    private final SimulatedTime simulated;
+
+    /** A printer for a real host: no simulated time. */
+    ProgressPrinter(PrintStream out, Clock clock) {
+        this(out, clock, null);
+    }
 
     /**
-     * @param scale the simulator's latency scale, or 0 when not simulating
+     * @param simulated the simulated time of a simulator run, or null; it must see each event
+     *     before this printer (earlier in the composite)
      */
-    ProgressPrinter(PrintStream out, Clock clock, double scale) {
+    ProgressPrinter(PrintStream out, Clock clock, SimulatedTime simulated) {
         this.out = out;
         this.clock = clock;
         this.start = clock.instant();
-        this.scale = scale;
+        this.simulated = simulated;
     }
 
     @Override
     public void phaseStarted(Phase phase, String node) {
-        if (node == null) {
-            line(phase.label(), "cluster", "started");
-        }
+        line(phase.label(), node == null ? "cluster" : node, "started");
+    }
+
+    @Override
+    public void phaseWaiting(Phase phase, String node, Duration waited, Duration limit) {
+        message(Level.INFO, Heartbeat.describe(phase, node, waited, limit));
     }
 
     @Override
@@ -50,10 +62,15 @@ final class ProgressPrinter implements ProgressListener {
             case SUCCEEDED -> "ok " + Durations.human(duration);
             case FAILED -> "FAILED after " + Durations.human(duration);
             case SKIPPED -> "skipped";
+            case CANCELLED ->
+                "cancelled after " + Durations.human(duration) + " (stopped: another node failed, or a stop)";
         };
-        if (scale > 0 && outcome != Outcome.SKIPPED) {
-            result = String.format(
-                    Locale.ROOT, "%-22s (simulated %s)", result, Durations.human(SimulatedTime.scale(duration, scale)));
+        if (simulated != null && outcome != Outcome.SKIPPED) {
+            String base = result;
+            result = simulated
+                    .last(phase, node)
+                    .map(d -> String.format(Locale.ROOT, "%-22s (simulated %s)", base, Durations.human(d)))
+                    .orElse(base);
         }
         line(phase.label(), node == null ? "cluster" : node, result);
     }

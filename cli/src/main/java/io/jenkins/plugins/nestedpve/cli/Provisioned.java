@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
+import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
 import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
@@ -11,7 +12,9 @@ import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
 import io.jenkins.plugins.nestedpve.lifecycle.ProvisioningException;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What {@code run} and {@code up} share: waiting for the cluster, describing it, tearing it down. */
 final class Provisioned {
@@ -20,7 +23,8 @@ final class Provisioned {
     /**
      * Waits for the provisioning.
      *
-     * @throws SpecFileException (exit 2) when the host does not fit the spec; nothing was created
+     * @throws SpecFileException (exit 2) when the host does not fit the spec, or cannot be reached,
+     *     trusted or logged into with it; nothing was created
      * @throws CliException with exit code 3 (130 when a stop cancelled it); the engine has cleaned up
      */
     static NestedCluster await(LoadedSpec loaded, Provisioning p, StopHandler stop) {
@@ -30,6 +34,13 @@ final class Provisioned {
             if (e.getCause() instanceof SpecValidationException invalid && !stop.stopRequested()) {
                 // phase 0 found the host does not fit the spec (template, storage, bridge, privileges, ...)
                 throw new SpecFileException(loaded.file(), SpecReader.fileFields(invalid.problems()));
+            }
+            if (!stop.stopRequested()) {
+                // the host cannot be reached, trusted or logged into: nothing was created
+                Optional<SpecProblem> host = HostProblems.of(e);
+                if (host.isPresent()) {
+                    throw new SpecFileException(loaded.file(), List.of(host.get()));
+                }
             }
             throw failed(e, stop);
         } catch (RuntimeException e) {

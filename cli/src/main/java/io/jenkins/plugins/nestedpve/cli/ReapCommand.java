@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve reap -f cluster.yaml [--owner X] [--dry-run]}. */
@@ -33,6 +34,9 @@ final class ReapCommand implements Callable<Integer> {
             paramLabel = "SPEC",
             description = "The spec file (host and token).")
     String file;
+
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
 
     @Option(names = "--owner", paramLabel = "OWNER", description = "Only VMs of this owner (default: you, user@host).")
     String owner;
@@ -61,14 +65,14 @@ final class ReapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--min-age: " + e.getMessage());
         }
-        LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve reap");
+        LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve reap");
         String who = owner != null ? owner : loaded.spec().owner();
-        try (InstallationEngine ie = InstallationEngine.open(ctx)) {
+        try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx))) {
             ReapScope scope = new ReapScope(who, ie.leases(), grace);
             HostRef host = loaded.spec().host();
             if (dryRun) {
                 List<ReapRules.Verdict> plan;
-                try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock())) {
+                try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
                     plan = ReapPlan.plan(
                             OwnedVms.list(pve, host, ie.installation().id()), scope, ctx.clock());
                 }
@@ -76,7 +80,7 @@ final class ReapCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             ReapReport report = ie.engine()
-                    .reap(host, loaded.hostCredentials(), scope, new ProgressPrinter(ctx.err(), ctx.clock(), 0));
+                    .reap(host, loaded.hostCredentials(), scope, new ProgressPrinter(ctx.err(), ctx.clock()));
             print(report);
             return report.teardown().ok() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
         }

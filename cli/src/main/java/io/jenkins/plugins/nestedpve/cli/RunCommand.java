@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
             description = "The cluster spec (YAML).")
     String file;
 
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
     List<String> command;
 
@@ -50,9 +54,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve run");
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock(), 0);
+        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         Duration bound = loaded.spec().timeouts().teardown().plus(STOP_MARGIN);
-        try (InstallationEngine ie = InstallationEngine.open(ctx);
+        try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx));
                 StopHandler stop = new StopHandler(ctx, bound)) {
             Provisioning p = ie.engine().start(loaded.spec(), loaded.hostCredentials(), progress);
             stop.watch(p);
@@ -80,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         if (!report.ok()) {
             return ExitCodes.LEFTOVERS;
         }
+        ClusterFiles.remove(loaded.outputDir(), cluster.name(), ctx.err());
         return stop.stopRequested() ? ExitCodes.INTERRUPTED : code;
     }
 

@@ -8,35 +8,39 @@ import io.jenkins.plugins.nestedpve.events.Timeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A second timeline of a simulated run in simulated time: every duration divided by the simulator's
- * latency scale, which is about what the run would take on real hardware (approximately: the real
- * overhead of TLS, SSH and the JVM is scaled up too).
+ * A second timeline of a simulated run in simulated time, read from the simulator's clock of
+ * injected latency ({@code Simulator#simulatedClock()}): the latencies the simulator injected count
+ * at their realistic length, the local work (TLS, SSH, the JVM) at its real length. That is about
+ * what the run would take on real hardware. Thread-safe.
  */
 final class SimulatedTime implements ProgressListener {
-    private final double scale;
+    private final Clock simulated;
     private final Timeline timeline;
+    private final Map<String, Instant> started = new ConcurrentHashMap<>();
+    private final Map<String, Duration> finished = new ConcurrentHashMap<>();
 
-    SimulatedTime(Clock real, double scale) {
-        this.scale = scale;
-        this.timeline = new Timeline(new ScaledClock(real, real.instant(), scale));
-    }
-
-    /** {@code real} divided by {@code scale}. */
-    static Duration scale(Duration real, double scale) {
-        return Duration.ofNanos(Math.round(real.toNanos() / scale));
+    SimulatedTime(Clock simulated) {
+        this.simulated = simulated;
+        this.timeline = new Timeline(simulated);
     }
 
     @Override
     public void phaseStarted(Phase phase, String node) {
+        started.put(key(phase, node), simulated.instant());
         timeline.phaseStarted(phase, node);
     }
 
     @Override
     public void phaseFinished(Phase phase, String node, Duration duration, Outcome outcome) {
-        timeline.phaseFinished(phase, node, scale(duration, scale), outcome);
+        Instant from = started.remove(key(phase, node));
+        Duration d = from == null ? Duration.ZERO : Duration.between(from, simulated.instant());
+        finished.put(key(phase, node), d);
+        timeline.phaseFinished(phase, node, d, outcome);
     }
 
     @Override
@@ -44,35 +48,19 @@ final class SimulatedTime implements ProgressListener {
         // the real timeline keeps the messages
     }
 
+    /**
+     * The simulated duration of the last run of {@code phase} for {@code node}, once it finished;
+     * listeners placed after this one in a composite see it for the phase just finished.
+     */
+    Optional<Duration> last(Phase phase, String node) {
+        return Optional.ofNullable(finished.get(key(phase, node)));
+    }
+
     Timeline timeline() {
         return timeline;
     }
 
-    /** A clock that runs {@code 1/scale} times as fast as {@code real} from {@code origin} on. */
-    private static final class ScaledClock extends Clock {
-        private final Clock real;
-        private final Instant origin;
-        private final double scale;
-
-        ScaledClock(Clock real, Instant origin, double scale) {
-            this.real = real;
-            this.origin = origin;
-            this.scale = scale;
-        }
-
-        @Override
-        public Instant instant() {
-            return origin.plus(scale(Duration.between(origin, real.instant()), scale));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return real.getZone();
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new ScaledClock(real.withZone(zone), origin, scale);
-        }
+    private static String key(Phase phase, String node) {
+        return phase + "/" + node;
     }
 }

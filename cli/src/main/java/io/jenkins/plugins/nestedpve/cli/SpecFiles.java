@@ -28,6 +28,19 @@ final class SpecFiles {
      * @throws SpecFileException when the file cannot be read or has problems
      */
     static LoadedSpec load(CliContext ctx, String fileArg, String buildRef) {
+        return load(ctx, fileArg, buildRef, true);
+    }
+
+    /**
+     * As {@link #load(CliContext, String, String)} for commands that talk to the host only ({@code
+     * doctor}, {@code reap}, {@code down}): the guest's secrets are not read, so their variables and
+     * files need not exist; {@link LoadedSpec#guestCredentials()} is null.
+     */
+    static LoadedSpec loadForHost(CliContext ctx, String fileArg, String buildRef) {
+        return load(ctx, fileArg, buildRef, false);
+    }
+
+    private static LoadedSpec load(CliContext ctx, String fileArg, String buildRef, boolean guestSecrets) {
         Path file = ctx.resolve(fileArg);
         Map<?, ?> root = parse(file, read(file));
         Installation installation = Installation.at(ctx.home());
@@ -37,7 +50,7 @@ final class SpecFiles {
                         ctx.env(),
                         p -> p.startsWith("/") || p.startsWith("~") ? ctx.resolve(p) : base.resolve(p),
                         defaults)
-                .read(file, root);
+                .read(file, root, guestSecrets);
     }
 
     static String read(Path file) {

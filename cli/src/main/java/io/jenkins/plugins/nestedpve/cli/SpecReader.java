@@ -83,11 +83,11 @@ final class SpecReader {
     }
 
     /**
-     * Reads {@code root}.
+     * Reads {@code root}; without {@code guestSecrets} the guest's credentials are not read.
      *
      * @throws SpecFileException listing every problem
      */
-    LoadedSpec read(Path file, Map<?, ?> root) {
+    LoadedSpec read(Path file, Map<?, ?> root, boolean guestSecrets) {
         Problems problems = new Problems();
         List<String> warnings = new ArrayList<>();
         SecretReader secrets = new SecretReader(env, resolve, warnings::add);
@@ -103,7 +103,7 @@ final class SpecReader {
         naming(r, b);
         AddressingReader.read(r).ifPresent(b::addressing);
         timeouts(r).ifPresent(b::timeouts);
-        GuestCredentials guest = new GuestReader(secrets).read(r, b).orElse(null);
+        GuestCredentials guest = new GuestReader(secrets).read(r, b, guestSecrets).orElse(null);
         if (guest != null) {
             warnings.add("guest: the template's root password or key is no longer used — a new guest is reached"
                     + " with a key made for the cluster and placed through its guest agent"

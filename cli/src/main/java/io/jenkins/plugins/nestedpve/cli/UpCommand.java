@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
+import io.jenkins.plugins.nestedpve.cluster.Lifetime;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve up -f cluster.yaml [--expire 4h]}: a cluster that outlives the command. */
@@ -39,7 +41,13 @@ final class UpCommand implements Callable<Integer> {
             description = "The cluster spec (YAML).")
     String file;
 
-    @Option(names = "--expire", paramLabel = "DURATION", description = "How long the cluster may live (default 4h).")
+    @Mixin
+    RequestLogOption requestLog = new RequestLogOption();
+
+    @Option(
+            names = "--expire",
+            paramLabel = "DURATION",
+            description = "How long the cluster may live (default 4h, at most 30d).")
     String expire = "4h";
 
     @Option(names = "--json", description = "Print the descriptor as JSON on stdout.")
@@ -54,9 +62,9 @@ final class UpCommand implements Callable<Integer> {
         Duration lifetime = lifetime();
         LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve up");
         loaded.warnings().forEach(w -> ctx.err().println("warning: " + w));
-        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock(), 0);
+        ProgressListener progress = new ProgressPrinter(ctx.err(), ctx.clock());
         Duration bound = loaded.spec().timeouts().teardown().plus(RunCommand.STOP_MARGIN);
-        try (InstallationEngine ie = InstallationEngine.open(ctx);
+        try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx));
                 StopHandler stop = new StopHandler(ctx, bound)) {
             Provisioning p = ie.engine().start(loaded.spec(), loaded.hostCredentials(), progress);
             stop.watch(p);
@@ -95,11 +103,7 @@ final class UpCommand implements Callable<Integer> {
 
     private Duration lifetime() {
         try {
-            Duration d = DurationText.parse(expire);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException("--expire must be positive, e.g. 4h");
-            }
-            return d;
+            return Lifetime.check(DurationText.parse(expire));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--expire: " + e.getMessage());
         }
@@ -111,7 +115,7 @@ final class UpCommand implements Callable<Integer> {
         List<Teardown.Target> targets = cluster.nodes().stream()
                 .map(n -> new Teardown.Target(n.vmid(), n.name()))
                 .toList();
-        try (PveClient host = HostApi.open(cluster.host(), loaded.hostCredentials(), ctx.clock())) {
+        try (PveClient host = HostApi.open(cluster.host(), loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
             return new Teardown(ie.engine().context(), host, cluster.host(), progress)
                     .keep(targets, cluster.lease(), until);
         }
@@ -119,7 +123,7 @@ final class UpCommand implements Callable<Integer> {
 
     private int print(LoadedSpec loaded, NestedCluster cluster, Secret rootPassword) {
         OutputFiles files;
-        Path passwordFile = loaded.outputDir().resolve(cluster.name() + ".root-password");
+        Path passwordFile = ClusterFiles.rootPassword(loaded.outputDir(), cluster.name());
         try {
             files = cluster.writeFiles(loaded.outputDir());
             SecretFiles.write(passwordFile, rootPassword.reveal());

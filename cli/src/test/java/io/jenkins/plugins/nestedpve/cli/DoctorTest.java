@@ -73,6 +73,56 @@ class DoctorTest {
     }
 
     @Test
+    void aMissingTemplateLeavesStorageAndPrivilegesUncheckedAndSaysSo() throws IOException {
+        Path spec = ready.spec(dir, 3);
+        Files.writeString(spec, Files.readString(spec).replace("template: 9000", "template: 9999"));
+
+        CliHarness.Result r = new CliHarness(dir).run("doctor", "-f", spec.toString());
+
+        assertThat(r.out()).doesNotContain("PASS  storage").contains("SKIP  storage", "SKIP  privileges");
+    }
+
+    @Test
+    void theRequestLogHasEveryApiRequestWithoutSecrets() throws IOException {
+        Path log = dir.resolve("requests.jsonl");
+
+        CliHarness.Result r =
+                new CliHarness(dir).run("doctor", "-f", ready.spec(dir, 3).toString(), "--request-log", log.toString());
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"method\":\"GET\"", "\"path\":\"/version\""));
+        assertThat(String.join("\n", lines)).doesNotContain(ready.sim.tokenSecret());
+    }
+
+    @Test
+    void aWrongTokenStillPrintsTheTable() throws IOException {
+        Path spec = ready.spec(dir, 3);
+        Path wrong = SecretFiles.write(dir.resolve("wrong.token"), "00000000-0000-0000-0000-000000000000");
+        Files.writeString(
+                spec,
+                Files.readString(spec).replace("tokenFile: cluster.yaml.token", "tokenFile: " + wrong.getFileName()));
+
+        CliHarness.Result r = new CliHarness(dir).run("doctor", "-f", spec.toString());
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.DOCTOR_FAILED);
+        assertThat(r.out()).contains("PASS  api", "FAIL  token", "check host.tokenId");
+    }
+
+    @Test
+    void aMissingGuestPasswordVariableDoesNotStopDoctor() throws IOException {
+        Path spec = ready.spec(dir, 3);
+        Files.writeString(
+                spec,
+                Files.readString(spec)
+                        .replace("rootPasswordFile: cluster.yaml.guest-password", "rootPasswordEnv: NO_SUCH_VARIABLE"));
+
+        CliHarness.Result r = new CliHarness(dir).run("doctor", "-f", spec.toString());
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+    }
+
+    @Test
     void unknownBridgeFailsAndListsTheBridges() throws IOException {
         Path spec = ready.spec(dir, 3);
         Files.writeString(spec, Files.readString(spec) + "bridge: vmbr9\n");

@@ -63,6 +63,28 @@ class ExitCodesTest {
     }
 
     @Test
+    void anExpiryBeyondThirtyDaysExits2() {
+        CliHarness.Result r = run("up", "-f", "cluster.yaml", "--expire", "99999999d");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--expire", "at most 30d");
+    }
+
+    @Test
+    void everyCommandPrintsTheVersion() {
+        for (String command : new String[] {"run", "up", "down", "reap", "doctor", "demo", "sim"}) {
+            assertThat(run(command, "--version").out()).as(command).startsWith("nestedpve ");
+        }
+    }
+
+    @Test
+    void everyCommandThatTalksToAHostHasARequestLog() {
+        for (String command : new String[] {"run", "up", "down", "reap", "doctor"}) {
+            assertThat(run(command, "--help").out()).as(command).contains("--request-log=FILE");
+        }
+    }
+
+    @Test
     void demoNodeCountIsChecked() {
         assertThat(run("demo", "--nodes", "0").exitCode()).isEqualTo(ExitCodes.USAGE);
     }

@@ -61,6 +61,19 @@ class RunCommandTest {
     }
 
     @Test
+    void theFilesOfATornDownClusterAreRemoved() throws Exception {
+        Path spec = fixture.spec(dir, 1);
+
+        CliHarness.Result r = new CliHarness(dir).run("run", "-f", spec.toString(), "sh", "-c", "ls nested-pve-out");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(".json", "-inventory.ini");
+        try (var files = Files.list(dir.resolve("nested-pve-out"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void failingCommandIsTornDownAndItsExitCodePassedOn() {
         Path spec = fixture.spec(dir, 1);
 

@@ -192,6 +192,22 @@ class SpecFileTest {
     }
 
     @Test
+    void standardYamlTagsAreRead() {
+        assertThat(load(minimal().replace("template: 9000", "template: !!int 9000"))
+                        .spec()
+                        .template())
+                .hasToString("template 9000");
+    }
+
+    @Test
+    void otherYamlTagsAreRefused() {
+        assertThat(fields(minimal().replace("template: 9000", "template: !!python/object 9000")))
+                .singleElement()
+                .asString()
+                .startsWith("line ");
+    }
+
+    @Test
     void unknownNestingPolicyNamesNesting() {
         List<SpecProblem> p = problems(minimal() + "nesting: sometimes\n");
 

@@ -68,6 +68,10 @@ class UpDownReapTest {
 
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).contains("teardown: 1 destroyed");
+        // the descriptor, the inventory and the root password describe a cluster that is gone
+        try (var files = Files.list(dir.resolve("nested-pve-out"))) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test

@@ -31,6 +31,13 @@ final class CompositeListener implements ProgressListener {
     }
 
     @Override
+    public void phaseWaiting(Phase phase, String node, Duration waited, Duration limit) {
+        for (ProgressListener l : listeners) {
+            guard(() -> l.phaseWaiting(phase, node, waited, limit));
+        }
+    }
+
+    @Override
     public void message(Level level, String text) {
         for (ProgressListener l : listeners) {
             guard(() -> l.message(level, text));

@@ -17,6 +17,8 @@ import java.util.Objects;
  *
  * Leaving the block without {@link #succeeded()} or {@link #skipped()} (an exception) reports
  * {@link Outcome#FAILED}. The duration is measured on the injected clock. Closing twice is harmless.
+ * While it runs, waits on the same thread report {@link ProgressListener#phaseWaiting} through a
+ * {@link Heartbeat}.
  */
 public final class PhaseRun implements AutoCloseable {
     private final ProgressListener listener;
@@ -24,6 +26,7 @@ public final class PhaseRun implements AutoCloseable {
     private final Phase phase;
     private final String node;
     private final Instant started;
+    private final Heartbeat heartbeat;
     private Outcome outcome;
     private boolean reported;
 
@@ -33,6 +36,7 @@ public final class PhaseRun implements AutoCloseable {
         this.phase = Objects.requireNonNull(phase, "phase");
         this.node = node;
         this.started = clock.instant();
+        this.heartbeat = Heartbeat.open(listener, clock, phase, node);
     }
 
     /** Reports {@code phaseStarted(phase, node)} and starts the stopwatch; {@code node} may be null. */
@@ -52,6 +56,11 @@ public final class PhaseRun implements AutoCloseable {
         outcome = Outcome.SKIPPED;
     }
 
+    /** Marks the phase as stopped from outside (see {@link Outcome#CANCELLED}); reported on close. */
+    public synchronized void cancelled() {
+        outcome = Outcome.CANCELLED;
+    }
+
     /** Time since start on the injected clock. */
     public Duration elapsed() {
         return Duration.between(started, clock.instant());
@@ -65,6 +74,7 @@ public final class PhaseRun implements AutoCloseable {
                 return;
             }
             reported = true;
+            heartbeat.close();
             result = outcome == null ? Outcome.FAILED : outcome;
         }
         listener.phaseFinished(phase, node, elapsed(), result);

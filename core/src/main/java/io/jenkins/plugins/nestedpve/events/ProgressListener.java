@@ -21,6 +21,13 @@ public interface ProgressListener {
     /** {@code phase} ended for {@code node} (null: cluster-wide) after {@code duration}. */
     default void phaseFinished(Phase phase, String node, Duration duration, Outcome outcome) {}
 
+    /**
+     * {@code phase} of {@code node} (null: cluster-wide) is still waiting, {@code waited} since it
+     * started, and gives up {@code limit} after its start. Sent at most every {@link
+     * Heartbeat#INTERVAL}; {@link Heartbeat#describe} words it for users.
+     */
+    default void phaseWaiting(Phase phase, String node, Duration waited, Duration limit) {}
+
     /** A line for the user (build log, CLI); never contains secrets. */
     default void message(Level level, String text) {}
 

@@ -83,8 +83,9 @@ public final class Timeline implements ProgressListener {
 
     /**
      * The table: one row per phase in {@link Phase} order, one column per node (first the
-     * cluster-wide column when there is one), a {@code wall} column from the phase's first start to
-     * its last end (parallel nodes overlap), and a {@code total} line. Failed cells read {@code
+     * cluster-wide column when there is one), a {@code span} column from the phase's first start to
+     * its last end (parallel nodes overlap), a {@code total} line and a line saying what {@code span}
+     * is. Failed cells read {@code
      * FAILED <duration>}, skipped ones {@code skipped}, running ones {@code running}.
      */
     public String render() {

@@ -13,6 +13,9 @@ import java.util.TreeSet;
 final class TimelineTable {
     private static final String CLUSTER_COLUMN = "cluster";
     private static final String EMPTY = "-";
+    /** What the last column means: nodes run a phase in parallel, so it is not their sum. */
+    static final String LEGEND = "(a node's cell: its own time in the phase; span: from the phase's first start"
+            + " on any node to its last end, nodes running in parallel)\n";
 
     private final List<Timeline.PhaseRecord> records;
     private final Instant now;
@@ -30,7 +33,7 @@ final class TimelineTable {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("phase"));
         columns.forEach(c -> header.add(c == null ? CLUSTER_COLUMN : c));
-        header.add("wall");
+        header.add("span");
         rows.add(header);
         for (Phase phase : Phase.values()) {
             List<Timeline.PhaseRecord> ofPhase =
@@ -43,7 +46,7 @@ final class TimelineTable {
         columns.forEach(c -> total.add(""));
         total.add(Durations.human(span(records)));
         rows.add(total);
-        return layout(rows);
+        return layout(rows) + LEGEND;
     }
 
     /**
@@ -97,7 +100,11 @@ final class TimelineTable {
                 .map(Timeline.PhaseRecord::duration)
                 .reduce(Duration.ZERO, Duration::plus);
         String text = Durations.human(sum);
-        return last.outcome() == Outcome.FAILED ? "FAILED " + text : text;
+        return switch (last.outcome()) {
+            case FAILED -> "FAILED " + text;
+            case CANCELLED -> "cancelled " + text;
+            default -> text;
+        };
     }
 
     private Duration span(List<Timeline.PhaseRecord> of) {

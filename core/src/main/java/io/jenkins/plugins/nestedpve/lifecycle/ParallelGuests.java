@@ -43,6 +43,9 @@ final class ParallelGuests {
             for (int i = 0; i < futures.size() && first == null; i++) {
                 first = failureOf(done.take());
             }
+            if (first != null && futures.stream().anyMatch(f -> !f.isDone())) {
+                run.warn(failedGuest(first) + ": stopping the other guests (their phases end as cancelled)");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // cancelled: the guests' own failures name their phases
         } finally {
@@ -55,6 +58,14 @@ final class ParallelGuests {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** "np-x-n1 failed in clone", as far as the failure tells. */
+    private static String failedGuest(RuntimeException e) {
+        if (e instanceof ProvisioningException p) {
+            return p.node().orElse("a guest") + " failed in " + p.phase().label();
+        }
+        return "a guest failed";
     }
 
     private static RuntimeException failureOf(Future<GuestNode> f) throws InterruptedException {

@@ -56,14 +56,19 @@ final class PhaseRunner {
                 throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                run.cancelled();
                 throw new ProvisioningException(phase, node, e);
             } catch (Exception e) {
-                if (!ProvisioningException.isCancellation(e)
-                        && (Thread.currentThread().isInterrupted() || cancellation.cancelled())) {
+                boolean stopping = Thread.currentThread().isInterrupted() || cancellation.cancelled();
+                if (!ProvisioningException.isCancellation(e) && stopping) {
                     // the failure is how a library reacted to the interrupt (e.g. a closed channel)
                     CancellationException stop = new CancellationException("interrupted: " + e.getMessage());
                     stop.initCause(e);
+                    run.cancelled();
                     throw new ProvisioningException(phase, node, stop);
+                }
+                if (ProvisioningException.isCancellation(e)) {
+                    run.cancelled();
                 }
                 throw new ProvisioningException(phase, node, e);
             }

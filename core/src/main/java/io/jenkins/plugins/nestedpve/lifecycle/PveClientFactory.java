@@ -3,11 +3,13 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
+import io.jenkins.plugins.nestedpve.pve.RequestTrace;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
 import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Opens {@link PveClient}s for the engine: the physical host (API token) and each guest (root@pam
@@ -34,6 +36,17 @@ public interface PveClientFactory {
 
     /** Clients with the given clock, sleeper, retry policy and task poll backoff. */
     static PveClientFactory standard(Clock clock, Sleeper sleeper, RetryPolicy retry, Backoff taskPoll) {
+        return standard(clock, sleeper, retry, taskPoll, (server, trace) -> {});
+    }
+
+    /**
+     * As {@link #standard(Clock, Sleeper, RetryPolicy, Backoff)}; every HTTP exchange of every client
+     * also goes to {@code trace} with the server as {@code host:port} (secrets redacted, see {@link
+     * RequestTrace}), e.g. for a client-side request log.
+     */
+    static PveClientFactory standard(
+            Clock clock, Sleeper sleeper, RetryPolicy retry, Backoff taskPoll, BiConsumer<String, RequestTrace> trace) {
+        Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(retry, "retry");
@@ -48,6 +61,7 @@ public interface PveClientFactory {
                 .sleeper(sleeper)
                 .retryPolicy(retry)
                 .taskPoll(taskPoll)
+                .listener(t -> trace.accept(host + ":" + port, t))
                 .build();
     }
 }

@@ -284,6 +284,17 @@ final class PveHttp implements AutoCloseable {
         }
     }
 
+    /** Whether the connection failed because the host name has no address. */
+    static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A request that got no HTTP answer. */
     private static final class TransportFailure extends Exception {
         private static final long serialVersionUID = 1L;
@@ -296,6 +307,16 @@ final class PveHttp implements AutoCloseable {
 
         PveTransportException toException(String method, String path, PveEndpoint endpoint) {
             Throwable c = getCause();
+            if (unresolved(c)) {
+                return new PveTransportException(
+                        method + " " + path + ": the host name " + endpoint.host() + " does not resolve (no DNS or"
+                                + " /etc/hosts entry on this machine). Check the name in the API URL, or use the"
+                                + " host's IP address.",
+                        method,
+                        path,
+                        true,
+                        c);
+            }
             String what = c.getMessage() == null
                     ? c.getClass().getSimpleName()
                     : c.getClass().getSimpleName() + ": " + c.getMessage();

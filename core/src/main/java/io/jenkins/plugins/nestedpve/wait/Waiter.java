@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.wait;
 
+import io.jenkins.plugins.nestedpve.events.Heartbeat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,6 +71,7 @@ public final class Waiter {
                 throw new WaitTimeoutException(expectation + ", but did not within " + human(waited) + " (deadline "
                         + deadline.instant() + ")");
             }
+            Heartbeat.waiting(deadline.instant());
             try {
                 sleeper.sleep(deadline.cap(backoff.delay(attempt++)));
             } catch (InterruptedException e) {

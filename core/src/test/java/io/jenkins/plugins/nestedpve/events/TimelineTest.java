@@ -30,11 +30,13 @@ class TimelineTest {
         run(Phase.JOIN, "np-a-n2", Duration.ofSeconds(75), Outcome.FAILED);
 
         assertThat(timeline.render())
-                .isEqualTo("phase     cluster  np-a-n1  np-a-n2       wall\n"
+                .isEqualTo("phase     cluster  np-a-n1  np-a-n2       span\n"
                         + "validate  400ms    -        -             400ms\n"
                         + "clone     -        4.0s     6.0s          6.0s\n"
                         + "join      -        -        FAILED 1m15s  1m15s\n"
-                        + "total                                     1m21s\n");
+                        + "total                                     1m21s\n"
+                        + "(a node's cell: its own time in the phase; span: from the phase's first start on any node"
+                        + " to its last end, nodes running in parallel)\n");
     }
 
     @Test
@@ -44,7 +46,7 @@ class TimelineTest {
         run(Phase.CLONE, "np-a-n1", Duration.ofSeconds(1), Outcome.SUCCEEDED);
 
         assertThat(timeline.render().lines().findFirst().orElseThrow())
-                .matches("phase +np-a-n1 +np-a-n2 +np-a-n10 +wall");
+                .matches("phase +np-a-n1 +np-a-n2 +np-a-n10 +span");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.nestedpve.cluster.Addressing;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
@@ -107,6 +108,38 @@ class EngineBehaviourTest {
                 .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED))
                 .hasSize(2);
         assertThat(events.phases()).noneMatch(r -> r.phase() == Phase.JOIN);
+    }
+
+    @Test
+    void aGuestStoppedBecauseAnotherFailedEndsAsCancelledAndSaysWhy() {
+        ClusterSpec spec = lab.spec(2).build();
+        String n1 = spec.nodeNames().get(0);
+        String n2 = spec.nodeNames().get(1);
+        events = new Timeline(lab.ctx.clock());
+        ProgressListener listener = ProgressListener.composite(
+                events,
+                new PhaseHook(Phase.CONFIGURE, n1, () -> lab.sim.faults().failNextTask("qmstart")),
+                // n2 waits here until the failure of n1 stops it
+                new PhaseHook(Phase.CONFIGURE, n2, EngineBehaviourTest::blockUntilInterrupted));
+
+        ProvisioningException e = catchThrowableOfType(
+                ProvisioningException.class, () -> lab.engine.provision(spec, lab.token(), lab.guest(), listener));
+
+        assertThat(e.phase()).isEqualTo(Phase.START);
+        assertThat(events.phases())
+                .filteredOn(r -> r.phase() == Phase.CONFIGURE && n2.equals(r.node()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED));
+        assertThat(messages())
+                .contains(n1 + " failed in start: stopping the other guests (their phases end as cancelled)");
+    }
+
+    private static void blockUntilInterrupted() {
+        try {
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Heartbeat;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.Outcome;
 import io.jenkins.plugins.nestedpve.events.Phase;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes the core's progress events as lines: {@code [nested-pve] clone np-k3x9q2-n1 ...} when a phase starts,
- * {@code [nested-pve] clone np-k3x9q2-n1: done in 4.2s} when it ends, and the core's messages (which never
+ * {@code [nested-pve] clone np-k3x9q2-n1: done in 4.2s} when it ends, a heartbeat while it waits
+ * ({@code [nested-pve] np-k3x9q2-n1: waiting for the guest agent's address, 40 s of 5 min}), and the core's messages (which never
  * contain secrets). Thread-safe as long as the sink is (a {@code PrintStream} is).
  */
 final class BuildLogListener implements ProgressListener {
@@ -34,8 +36,15 @@ final class BuildLogListener implements ProgressListener {
             case SUCCEEDED -> "done in " + Durations.human(duration);
             case FAILED -> "FAILED after " + Durations.human(duration);
             case SKIPPED -> "skipped";
+            case CANCELLED ->
+                "cancelled after " + Durations.human(duration) + " (stopped: another node failed, or a stop)";
         };
         out.accept(PREFIX + what(phase, node) + ": " + result);
+    }
+
+    @Override
+    public void phaseWaiting(Phase phase, String node, Duration waited, Duration limit) {
+        out.accept(PREFIX + Heartbeat.describe(phase, node, waited, limit));
     }
 
     @Override

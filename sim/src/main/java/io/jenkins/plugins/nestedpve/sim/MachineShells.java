@@ -52,7 +52,19 @@ final class MachineShells implements ShellRunner, AutoCloseable {
                 .clock(env.clock())
                 .random(env.random())
                 .rsaKeyBits(2048)
-                .sleeper(Sleeper.scaled(env.latency().scale()));
+                .sleeper(accounted(Sleeper.scaled(env.latency().scale())));
+    }
+
+    /** {@code sleeper}, its sleeps accounted as injected latency (a simulated program's {@code sleep}). */
+    private Sleeper accounted(Sleeper sleeper) {
+        return d -> {
+            env.injected().begin();
+            try {
+                sleeper.sleep(d);
+            } finally {
+                env.injected().end();
+            }
+        };
     }
 
     /** Generates SSH host keys on an installed file system, as the installer does. */

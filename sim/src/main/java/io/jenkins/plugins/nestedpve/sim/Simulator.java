@@ -268,6 +268,15 @@ public final class Simulator implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Simulated time: real time with every latency the simulator injected at its realistic length
+     * (see {@link io.jenkins.plugins.nestedpve.sim.model.InjectedLatency}); what a run would take on
+     * real hardware.
+     */
+    public Clock simulatedClock() {
+        return env.injected().clock(env.clock().instant());
+    }
+
     /** Shared simulation services (scheduler, LAN). */
     public SimEnv env() {
         return env;

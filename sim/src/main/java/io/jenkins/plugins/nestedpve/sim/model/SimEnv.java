@@ -30,6 +30,7 @@ public final class SimEnv implements AutoCloseable {
     private final FaultPlan faults;
     private final Lan lan;
     private final Path requestLog;
+    private final InjectedLatency injected;
     private volatile NodeServers.Factory serversFactory = m -> {
         throw new IllegalStateException("no server factory configured");
     };
@@ -57,6 +58,12 @@ public final class SimEnv implements AutoCloseable {
         this.faults = faults;
         this.lan = lan;
         this.requestLog = requestLog;
+        this.injected = new InjectedLatency(latency.scale(), System::nanoTime);
+    }
+
+    /** The latency injected so far, as simulated time (what the run would take on real hardware). */
+    public InjectedLatency injected() {
+        return injected;
     }
 
     public ScheduledExecutorService scheduler() {
@@ -143,13 +150,27 @@ public final class SimEnv implements AutoCloseable {
     /** A future completing after {@code real} (already scaled) time. */
     public CompletableFuture<Void> afterReal(Duration real) {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        scheduler.schedule(() -> f.complete(null), Math.max(0, real.toNanos()), TimeUnit.NANOSECONDS);
+        injected.begin();
+        scheduler.schedule(
+                () -> {
+                    injected.end();
+                    f.complete(null);
+                },
+                Math.max(0, real.toNanos()),
+                TimeUnit.NANOSECONDS);
         return f;
     }
 
     /** Runs {@code action} on the scheduler after {@code step}'s scaled duration. */
     public void schedule(LatencyProfile.Step step, Runnable action) {
-        scheduler.schedule(action, Math.max(0, latency.of(step).toNanos()), TimeUnit.NANOSECONDS);
+        injected.begin();
+        scheduler.schedule(
+                () -> {
+                    injected.end();
+                    action.run();
+                },
+                Math.max(0, latency.of(step).toNanos()),
+                TimeUnit.NANOSECONDS);
     }
 
     @Override
