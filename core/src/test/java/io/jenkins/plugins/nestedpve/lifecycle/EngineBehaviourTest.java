@@ -116,11 +116,20 @@ class EngineBehaviourTest {
         String n1 = spec.nodeNames().get(0);
         String n2 = spec.nodeNames().get(1);
         events = new Timeline(lab.ctx.clock());
+        java.util.concurrent.CountDownLatch n2Configuring = new java.util.concurrent.CountDownLatch(1);
         ProgressListener listener = ProgressListener.composite(
                 events,
-                new PhaseHook(Phase.CONFIGURE, n1, () -> lab.sim.faults().failNextTask("qmstart")),
+                // n1 fails its start only once n2 is inside its configure phase (the clones of one
+                // template are serialized, so n2 may still be cloning when n1 configures)
+                new PhaseHook(Phase.CONFIGURE, n1, () -> {
+                    awaitQuietly(n2Configuring);
+                    lab.sim.faults().failNextTask("qmstart");
+                }),
                 // n2 waits here until the failure of n1 stops it
-                new PhaseHook(Phase.CONFIGURE, n2, EngineBehaviourTest::blockUntilInterrupted));
+                new PhaseHook(Phase.CONFIGURE, n2, () -> {
+                    n2Configuring.countDown();
+                    blockUntilInterrupted();
+                }));
 
         ProvisioningException e = catchThrowableOfType(
                 ProvisioningException.class, () -> lab.engine.provision(spec, lab.token(), lab.guest(), listener));
@@ -132,6 +141,16 @@ class EngineBehaviourTest {
                 .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.CANCELLED));
         assertThat(messages())
                 .contains(n1 + " failed in start: stopping the other guests (their phases end as cancelled)");
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new AssertionError("the other guest never reached its configure phase");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void blockUntilInterrupted() {
