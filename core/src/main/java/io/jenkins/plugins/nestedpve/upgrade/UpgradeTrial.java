@@ -13,6 +13,8 @@ import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs an {@link UpgradePlan} against a finished {@link NestedCluster} (from {@code nestedPveCluster}
@@ -79,6 +81,8 @@ public final class UpgradeTrial {
         SshConnector ssh;
         PveClientFactory pveClients;
         Backoff poll = EngineContext.DEFAULT_POLL;
+        ThreadFactory threads;
+        ClusterAccess access;
 
         private Builder(NestedCluster cluster, Secret rootPassword, UpgradePlan plan) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -131,6 +135,18 @@ public final class UpgradeTrial {
             return this;
         }
 
+        /** Creates the trial's threads (parallel nodes, the guest watcher); default: daemon threads. */
+        public Builder threads(ThreadFactory v) {
+            threads = v;
+            return this;
+        }
+
+        /** Tests: reach the nodes through fakes instead of SSH and the API. */
+        Builder access(ClusterAccess v) {
+            access = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException when a node lacks the pinned SSH host key or API
          *     fingerprint the trial needs to reach it safely
@@ -151,6 +167,17 @@ public final class UpgradeTrial {
             }
             if (pveClients == null) {
                 pveClients = PveClientFactory.standard(clock, sleeper);
+            }
+            if (threads == null) {
+                AtomicInteger n = new AtomicInteger();
+                threads = r -> {
+                    Thread th = new Thread(r, "nested-pve-upgrade-" + n.incrementAndGet());
+                    th.setDaemon(true);
+                    return th;
+                };
+            }
+            if (access == null) {
+                access = new RemoteAccess(ssh, sshAuth, pveClients, rootPassword);
             }
             return new UpgradeTrial(this);
         }
