@@ -59,8 +59,11 @@ final class GuestWatcher implements AutoCloseable {
         this.thread = threads.newThread(this::loop);
     }
 
+    /** Starts the background looks; without an interval only the step boundaries look. */
     void start() {
-        thread.start();
+        if (interval != null) {
+            thread.start();
+        }
     }
 
     private void loop() {

@@ -16,10 +16,16 @@ final class StepRunner {
 
     private final Clock clock;
     private final UpgradeListener listener;
+    private volatile Runnable boundary = () -> {};
 
     StepRunner(Clock clock, UpgradeListener listener) {
         this.clock = clock;
         this.listener = listener;
+    }
+
+    /** Runs {@code r} at the start and end of every step (the workload watcher takes a look then). */
+    void onBoundary(Runnable r) {
+        boundary = r;
     }
 
     /**
@@ -28,6 +34,7 @@ final class StepRunner {
      */
     StepResult run(String node, UpgradeStep step, Body body, java.util.function.Consumer<StepResult> record)
             throws InterruptedException {
+        boundary.run();
         Instant start = clock.instant();
         listener.stepStarted(node, step);
         StepLog log = new StepLog(node, listener);
@@ -52,6 +59,7 @@ final class StepRunner {
 
     private StepResult end(String node, UpgradeStep step, Instant start, Outcome outcome, StepLog log, String failure) {
         Duration d = Duration.between(start, clock.instant());
+        boundary.run();
         listener.stepFinished(node, step, d, outcome);
         return new StepResult(node, step, start, d, outcome, log.tail(), failure);
     }

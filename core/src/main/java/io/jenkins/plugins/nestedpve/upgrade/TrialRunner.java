@@ -72,11 +72,13 @@ final class TrialRunner {
             return;
         }
         GuestWatcher watcher = new GuestWatcher(
-                trial.nodes(), guests, config.clock, config.sleeper, config.poll.initial(), config.threads);
+                trial.nodes(), guests, config.clock, config.sleeper, config.watchInterval, config.threads);
         try {
+            trial.steps().onBoundary(watcher::sample);
             watcher.start();
             runNodes();
         } finally {
+            trial.steps().onBoundary(() -> {});
             downtimes.addAll(watcher.finish(trial.plan().maxGuestDowntime()));
         }
         judgeDowntimes();

@@ -12,6 +12,7 @@ import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +84,8 @@ public final class UpgradeTrial {
         Backoff poll = EngineContext.DEFAULT_POLL;
         ThreadFactory threads;
         ClusterAccess access;
+        Duration watchInterval;
+        boolean watchIntervalSet;
 
         private Builder(NestedCluster cluster, Secret rootPassword, UpgradePlan plan) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -141,6 +144,13 @@ public final class UpgradeTrial {
             return this;
         }
 
+        /** Tests: how often the workload watcher looks on its own; null: only at step boundaries. */
+        Builder watchInterval(Duration v) {
+            watchInterval = v;
+            watchIntervalSet = true;
+            return this;
+        }
+
         /** Tests: reach the nodes through fakes instead of SSH and the API. */
         Builder access(ClusterAccess v) {
             access = v;
@@ -175,6 +185,9 @@ public final class UpgradeTrial {
                     th.setDaemon(true);
                     return th;
                 };
+            }
+            if (!watchIntervalSet) {
+                watchInterval = poll.initial();
             }
             if (access == null) {
                 access = new RemoteAccess(ssh, sshAuth, pveClients, rootPassword);
