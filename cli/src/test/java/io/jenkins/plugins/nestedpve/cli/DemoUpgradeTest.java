@@ -94,6 +94,16 @@ class DemoUpgradeTest {
         assertThat(json.get("teardown").asText()).startsWith("teardown: 3 destroyed");
     }
 
+    @Test
+    void aCertificateRenewedAtBootIsRepinnedFromWhatSshReads() throws Exception {
+        CliHarness.Result r = demo("--upgrade-fault", "cert-renewed-at-boot@n1");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.err())
+                .containsPattern("the API certificate of np-\\w+-n1 changed; re-pinned to [0-9A-F:]{95},"
+                        + " read over SSH \\(host key pinned\\)");
+    }
+
     private static Document parse(Path file) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     }
