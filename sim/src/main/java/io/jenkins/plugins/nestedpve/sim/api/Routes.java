@@ -15,5 +15,7 @@ public final class Routes {
         new TaskApi(machine).register(r);
         new ClusterApi(machine).register(r);
         new MigrateApi(machine).register(r);
+        new LxcApi(machine).register(r);
+        new NodeAptApi(machine).register(r);
     }
 }
