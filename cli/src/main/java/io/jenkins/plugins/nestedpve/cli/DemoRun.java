@@ -7,6 +7,7 @@ import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.events.Durations;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
+import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.TemplateSpec;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
+import io.jenkins.plugins.nestedpve.upgrade.UpgradeReport;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,7 +34,20 @@ final class DemoRun {
     /**
      * @param requestLog the simulator's request log file, or null
      */
-    record Options(int nodes, long faultSeed, double faultRate, Path requestLog, double latencyScale) {}
+    record Options(
+            int nodes,
+            long faultSeed,
+            double faultRate,
+            Path requestLog,
+            double latencyScale,
+            UpgradeOptions upgrade,
+            Path upgradeReport,
+            List<String> upgradeFaults) {
+        /** Without an upgrade trial. */
+        Options(int nodes, long faultSeed, double faultRate, Path requestLog, double latencyScale) {
+            this(nodes, faultSeed, faultRate, requestLog, latencyScale, null, null, List.of());
+        }
+    }
 
     /** How long the simulator may take to power off the last guests after teardown returned. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -81,8 +96,8 @@ final class DemoRun {
         SimulatedTime simulated = new SimulatedTime(sim.simulatedClock());
         ProgressListener listener =
                 ProgressListener.composite(timeline, simulated, new ProgressPrinter(out, ctx.clock(), simulated));
-        NestedPveEngine engine =
-                new NestedPveEngine(DemoSetup.engineContext(installation, ctx.clock(), options.latencyScale()));
+        EngineContext engineContext = DemoSetup.engineContext(installation, ctx.clock(), options.latencyScale());
+        NestedPveEngine engine = new NestedPveEngine(engineContext);
         DemoReport report = DemoReport.start(options, spec, timeline, simulated.timeline());
         try (StopHandler stop = new StopHandler(ctx, spec.timeouts().teardown().plus(DemoTimeouts.FLOOR))) {
             out.println("provisioning cluster " + spec.clusterName() + " (" + spec.nodes()
@@ -96,6 +111,10 @@ final class DemoRun {
                 report = report.withCluster(cluster);
                 describe(cluster);
                 report = report.withChecks(check(cluster, p, spec));
+                if (options.upgrade() != null && report.quorate()) {
+                    DemoUpgradeFaults.apply(sim, cluster, options.upgradeFaults(), out);
+                    report = report.withUpgrade(upgrade(cluster, p, engineContext));
+                }
             } catch (RuntimeException e) {
                 report = report.withError(e, stop.stopRequested());
                 printFailure(e);
@@ -106,6 +125,21 @@ final class DemoRun {
             }
         }
         return report;
+    }
+
+    private UpgradeReport upgrade(NestedCluster cluster, Provisioning p, EngineContext ec) {
+        UpgradeRun.Clients clients = new UpgradeRun.Clients(ec.clock(), ec.ssh(), ec.pveClients(), ec.poll());
+        try {
+            return new UpgradeRun(out, clients)
+                    .run(
+                            cluster,
+                            p.rootPassword(),
+                            options.upgrade().plan(DemoTimeouts.upgrade(options.latencyScale())),
+                            options.upgradeReport());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.INTERRUPTED, "interrupted during the upgrade trial");
+        }
     }
 
     private void printFailure(RuntimeException e) {

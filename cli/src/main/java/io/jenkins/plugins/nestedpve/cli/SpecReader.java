@@ -103,7 +103,8 @@ final class SpecReader {
         naming(r, b);
         AddressingReader.read(r).ifPresent(b::addressing);
         timeouts(r).ifPresent(b::timeouts);
-        GuestCredentials guest = new GuestReader(secrets).read(r, b, guestSecrets).orElse(null);
+        GuestCredentials guest =
+                new GuestReader(secrets).read(r, b, guestSecrets).orElse(null);
         if (guest != null) {
             warnings.add("guest: the template's root password or key is no longer used — a new guest is reached"
                     + " with a key made for the cluster and placed through its guest agent"
