@@ -9,14 +9,14 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 
 /** Reads the first X.509 certificate of a PEM text (as {@code cat pve-ssl.pem} prints it). */
-final class Pem {
+public final class Pem {
     private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
     private static final String END = "-----END CERTIFICATE-----";
 
     private Pem() {}
 
     /** The SHA-256 fingerprint of the first certificate in {@code pem}; empty when there is none. */
-    static Optional<Fingerprint> firstCertificateFingerprint(String pem) {
+    public static Optional<Fingerprint> firstCertificateFingerprint(String pem) {
         int b = pem.indexOf(BEGIN);
         int e = pem.indexOf(END, Math.max(b, 0));
         if (b < 0 || e < 0) {

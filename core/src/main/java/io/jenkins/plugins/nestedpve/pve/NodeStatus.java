@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  * @param pveversion {@code pve-manager/<ver>/<repoid>}
  * @param kversion the kernel's uname string
  * @param uptime seconds
+ * @param rootfsAvail bytes available on {@code /} ({@code rootfs.avail}), -1 when not reported
  */
-public record NodeStatus(CpuInfo cpuinfo, Memory memory, String pveversion, String kversion, long uptime) {
+public record NodeStatus(
+        CpuInfo cpuinfo, Memory memory, String pveversion, String kversion, long uptime, long rootfsAvail) {
     /**
      * @param vendor {@code GenuineIntel} or {@code AuthenticAMD}
      * @param model CPU model name
@@ -76,6 +78,7 @@ public record NodeStatus(CpuInfo cpuinfo, Memory memory, String pveversion, Stri
                 Memory.from(data.path("memory")),
                 Json.optString(data, "pveversion").orElse(""),
                 Json.optString(data, "kversion").orElse(""),
-                Json.asLong(data, "uptime", 0));
+                Json.asLong(data, "uptime", 0),
+                Json.asLong(data.path("rootfs"), "avail", -1));
     }
 }

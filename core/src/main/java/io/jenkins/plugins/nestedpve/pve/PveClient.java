@@ -88,6 +88,16 @@ public final class PveClient implements AutoCloseable {
         return new PveClient(endpoint.withFingerprint(newPin), clock, sleeper, retry, taskPoll, listener);
     }
 
+    /** Guest migration between cluster nodes (pve-facts §11, §12.3). */
+    public MigrationCalls migrations() {
+        return new MigrationCalls(http);
+    }
+
+    /** LXC containers (pve-facts §12). */
+    public ContainerCalls containers() {
+        return new ContainerCalls(this, http);
+    }
+
     /** Task waiting with this client's clock, sleeper and timeouts. */
     public Tasks tasks() {
         return tasks;

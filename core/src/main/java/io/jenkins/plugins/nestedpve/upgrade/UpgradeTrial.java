@@ -12,7 +12,10 @@ import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs an {@link UpgradePlan} against a finished {@link NestedCluster} (from {@code nestedPveCluster}
@@ -79,6 +82,10 @@ public final class UpgradeTrial {
         SshConnector ssh;
         PveClientFactory pveClients;
         Backoff poll = EngineContext.DEFAULT_POLL;
+        ThreadFactory threads;
+        ClusterAccess access;
+        Duration watchInterval;
+        boolean watchIntervalSet;
 
         private Builder(NestedCluster cluster, Secret rootPassword, UpgradePlan plan) {
             this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -131,6 +138,25 @@ public final class UpgradeTrial {
             return this;
         }
 
+        /** Creates the trial's threads (parallel nodes, the guest watcher); default: daemon threads. */
+        public Builder threads(ThreadFactory v) {
+            threads = v;
+            return this;
+        }
+
+        /** Tests: how often the workload watcher looks on its own; null: only at step boundaries. */
+        Builder watchInterval(Duration v) {
+            watchInterval = v;
+            watchIntervalSet = true;
+            return this;
+        }
+
+        /** Tests: reach the nodes through fakes instead of SSH and the API. */
+        Builder access(ClusterAccess v) {
+            access = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException when a node lacks the pinned SSH host key or API
          *     fingerprint the trial needs to reach it safely
@@ -151,6 +177,20 @@ public final class UpgradeTrial {
             }
             if (pveClients == null) {
                 pveClients = PveClientFactory.standard(clock, sleeper);
+            }
+            if (threads == null) {
+                AtomicInteger n = new AtomicInteger();
+                threads = r -> {
+                    Thread th = new Thread(r, "nested-pve-upgrade-" + n.incrementAndGet());
+                    th.setDaemon(true);
+                    return th;
+                };
+            }
+            if (!watchIntervalSet) {
+                watchInterval = poll.initial();
+            }
+            if (access == null) {
+                access = new RemoteAccess(ssh, sshAuth, pveClients, rootPassword);
             }
             return new UpgradeTrial(this);
         }

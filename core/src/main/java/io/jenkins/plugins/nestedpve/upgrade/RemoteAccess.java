@@ -1,0 +1,93 @@
+package io.jenkins.plugins.nestedpve.upgrade;
+
+import io.jenkins.plugins.nestedpve.cluster.NestedNode;
+import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
+import io.jenkins.plugins.nestedpve.pve.Fingerprint;
+import io.jenkins.plugins.nestedpve.pve.PveCredentials;
+import io.jenkins.plugins.nestedpve.ssh.ExecResult;
+import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
+import io.jenkins.plugins.nestedpve.ssh.LineSink;
+import io.jenkins.plugins.nestedpve.ssh.SshAuth;
+import io.jenkins.plugins.nestedpve.ssh.SshConnectException;
+import io.jenkins.plugins.nestedpve.ssh.SshConnector;
+import io.jenkins.plugins.nestedpve.ssh.SshDisconnectedException;
+import io.jenkins.plugins.nestedpve.ssh.SshSession;
+import io.jenkins.plugins.nestedpve.ssh.SshTarget;
+import io.jenkins.plugins.nestedpve.wait.Deadline;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The nodes over the network: SSH as root with the host key pinned to the recorded fingerprint, the
+ * API as root@pam pinned to the recorded certificate fingerprint. There is no trust-on-first-use.
+ */
+final class RemoteAccess implements ClusterAccess {
+    private final SshConnector ssh;
+    private final SshAuth auth;
+    private final PveClientFactory clients;
+    private final Secret rootPassword;
+
+    RemoteAccess(SshConnector ssh, SshAuth auth, PveClientFactory clients, Secret rootPassword) {
+        this.ssh = ssh;
+        this.auth = auth;
+        this.clients = clients;
+        this.rootPassword = rootPassword;
+    }
+
+    @Override
+    public NodeShell shell(NestedNode node, Deadline deadline) throws InterruptedException {
+        return new SshShell(ssh.connectWithRetry(target(node), auth, pinned(node), deadline));
+    }
+
+    @Override
+    public Optional<NodeShell> tryShell(NestedNode node) {
+        try {
+            return Optional.of(new SshShell(ssh.connect(target(node), auth, pinned(node))));
+        } catch (SshConnectException | SshDisconnectedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public NodeApi api(NestedNode node) {
+        return new PveNodeApi(clients.connect(
+                node.address(),
+                node.apiPort(),
+                node.name(),
+                Fingerprint.parse(node.apiFingerprint()),
+                PveCredentials.rootTicket(rootPassword.reveal())));
+    }
+
+    private static SshTarget target(NestedNode node) {
+        return new SshTarget(node.address(), node.sshPort(), "root");
+    }
+
+    private static HostKeyPolicy pinned(NestedNode node) {
+        return HostKeyPolicy.pinned(List.of(node.sshHostKeyFingerprint()));
+    }
+
+    /** {@link NodeShell} over one SSH session. */
+    private record SshShell(SshSession session) implements NodeShell {
+        @Override
+        public ExecResult run(String command, Duration timeout) throws InterruptedException {
+            return session.run(command, timeout);
+        }
+
+        @Override
+        public ExecResult stream(String command, Duration timeout, LineSink lines) throws InterruptedException {
+            return session.exec(command, timeout, lines, lines);
+        }
+
+        @Override
+        public void write(String path, String content) {
+            session.upload(content, path, 0644);
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+}
