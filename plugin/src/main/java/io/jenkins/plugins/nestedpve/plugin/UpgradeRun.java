@@ -97,6 +97,7 @@ final class UpgradeRun {
                     .ssh(engine.ssh())
                     .pveClients(engine.pveClients())
                     .poll(engine.poll())
+                    .threads(engine.threads())
                     .progress(new BuildLogListener(log::println))
                     .build();
         } catch (IllegalArgumentException e) {
