@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve demo}: the whole job on the embedded simulator, no hardware needed. */
@@ -53,6 +54,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Realistic PVE latencies times this factor (default ${DEFAULT-VALUE}; 1 = real hardware).")
     double latencyScale = DEFAULT_SCALE;
 
+    @Option(
+            names = "--upgrade",
+            description = "After the checks, run an upgrade trial (8.4 -> 9 by default) on the cluster; see the"
+                    + " upgrade options.")
+    boolean upgrade;
+
+    @Mixin
+    UpgradeOptions upgradeOptions = new UpgradeOptions();
+
     @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).")
     boolean json;
 
@@ -71,12 +81,20 @@ final class DemoCommand implements Callable<Integer> {
         if (!(latencyScale > 0)) {
             throw new CliException(ExitCodes.USAGE, "--latency-scale must be positive, got " + latencyScale);
         }
+        if (!upgrade && upgradeOptions.report != null) {
+            throw new CliException(ExitCodes.USAGE, "--report is the upgrade trial's report: add --upgrade");
+        }
+        if (upgrade) {
+            upgradeOptions.plan(DemoTimeouts.upgrade(latencyScale)); // bad options fail before anything starts
+        }
         DemoRun.Options options = new DemoRun.Options(
                 nodes,
                 faultSeed,
                 faultRate,
                 requestLog == null ? null : ctx.resolve(requestLog.toString()),
-                latencyScale);
+                latencyScale,
+                upgrade ? upgradeOptions : null,
+                upgradeOptions.report == null ? null : ctx.resolve(upgradeOptions.report.toString()));
         DemoReport report = new DemoRun(ctx, options, json ? ctx.err() : ctx.out()).run();
         if (json) {
             Json.print(ctx.out(), report.json());

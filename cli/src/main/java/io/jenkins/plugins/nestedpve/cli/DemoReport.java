@@ -9,6 +9,7 @@ import io.jenkins.plugins.nestedpve.events.Durations;
 import io.jenkins.plugins.nestedpve.events.PhaseTimings;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
+import io.jenkins.plugins.nestedpve.upgrade.UpgradeReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -33,14 +34,16 @@ record DemoReport(
         boolean interrupted,
         TeardownReport teardown,
         List<Leftovers.Leftover> leftovers,
-        Duration wall) {
+        Duration wall,
+        UpgradeReport upgrade) {
     static DemoReport start(DemoRun.Options options, ClusterSpec spec, Timeline timeline, Timeline simulated) {
-        return new DemoReport(options, spec, timeline, simulated, null, List.of(), null, false, null, List.of(), null);
+        return new DemoReport(
+                options, spec, timeline, simulated, null, List.of(), null, false, null, List.of(), null, null);
     }
 
     DemoReport withCluster(NestedCluster c) {
         return new DemoReport(
-                options, spec, timeline, simulated, c, checks, error, interrupted, teardown, leftovers, wall);
+                options, spec, timeline, simulated, c, checks, error, interrupted, teardown, leftovers, wall, upgrade);
     }
 
     DemoReport withChecks(List<NodeChecks.Result> c) {
@@ -55,7 +58,8 @@ record DemoReport(
                 interrupted,
                 teardown,
                 leftovers,
-                wall);
+                wall,
+                upgrade);
     }
 
     DemoReport withError(Exception e, boolean stopped) {
@@ -70,17 +74,34 @@ record DemoReport(
                 stopped,
                 teardown,
                 leftovers,
-                wall);
+                wall,
+                upgrade);
     }
 
     DemoReport withTeardown(TeardownReport t) {
         return new DemoReport(
-                options, spec, timeline, simulated, cluster, checks, error, interrupted, t, leftovers, wall);
+                options, spec, timeline, simulated, cluster, checks, error, interrupted, t, leftovers, wall, upgrade);
     }
 
     DemoReport withLeftovers(List<Leftovers.Leftover> l, Duration w) {
         return new DemoReport(
-                options, spec, timeline, simulated, cluster, checks, error, interrupted, teardown, List.copyOf(l), w);
+                options,
+                spec,
+                timeline,
+                simulated,
+                cluster,
+                checks,
+                error,
+                interrupted,
+                teardown,
+                List.copyOf(l),
+                w,
+                upgrade);
+    }
+
+    DemoReport withUpgrade(UpgradeReport u) {
+        return new DemoReport(
+                options, spec, timeline, simulated, cluster, checks, error, interrupted, teardown, leftovers, wall, u);
     }
 
     /** Whether the cluster came up and every node reported quorum. */
@@ -99,20 +120,27 @@ record DemoReport(
         if (cluster == null) {
             return ExitCodes.PROVISIONING_FAILED;
         }
-        return quorate() ? ExitCodes.OK : ExitCodes.COMMAND_FAILED;
+        if (!quorate()) {
+            return ExitCodes.COMMAND_FAILED;
+        }
+        return upgrade == null || upgrade.passed() ? ExitCodes.OK : ExitCodes.UPGRADE_FAILED;
     }
 
     String verdict() {
         String time = wall == null ? "" : " in " + Durations.human(wall);
         return switch (exitCode()) {
             case ExitCodes.OK ->
-                "demo OK" + time + ": " + spec.nodes() + "-node cluster " + spec.clusterName()
-                        + " was quorate, torn down, nothing left (exit 0)";
+                "demo OK" + time + ": " + spec.nodes() + "-node cluster " + spec.clusterName() + " was quorate"
+                        + (upgrade == null ? "" : ", upgraded to " + upgrade.target() + " node by node")
+                        + ", torn down, nothing left (exit 0)";
             case ExitCodes.LEFTOVERS ->
                 "demo FAILED" + time + ": " + leftovers.size() + " thing(s) left on the simulator (exit 4)";
             case ExitCodes.PROVISIONING_FAILED ->
                 "demo: provisioning failed" + time + ", cleaned up, nothing left (exit 3): " + error;
             case ExitCodes.INTERRUPTED -> "demo interrupted" + time + ", cleaned up (exit 130)";
+            case ExitCodes.UPGRADE_FAILED ->
+                "demo: the upgrade trial failed" + time + ", torn down, nothing left (exit 6): "
+                        + upgrade.failureMessage().orElse("");
             default ->
                 "demo: the cluster came up but a node check failed" + time + ", torn down, nothing left (exit 1)";
         };
@@ -138,6 +166,7 @@ record DemoReport(
                 .put("quorate", r.quorate())
                 .put("error", r.error()));
         o.put("teardown", teardown == null ? null : teardown.summary());
+        o.set("upgrade", upgrade == null ? null : Json.MAPPER.valueToTree(upgrade.summaryMap()));
         ArrayNode l = o.putArray("leftovers");
         leftovers.forEach(x -> l.add(x.toString()));
         o.set("timingsMillis", timings(timeline.timings()));

@@ -8,6 +8,7 @@ import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.events.Durations;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
+import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.TemplateSpec;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
+import io.jenkins.plugins.nestedpve.upgrade.UpgradeReport;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,7 +35,19 @@ final class DemoRun {
     /**
      * @param requestLog the simulator's request log file, or null
      */
-    record Options(int nodes, long faultSeed, double faultRate, Path requestLog, double latencyScale) {}
+    record Options(
+            int nodes,
+            long faultSeed,
+            double faultRate,
+            Path requestLog,
+            double latencyScale,
+            UpgradeOptions upgrade,
+            Path upgradeReport) {
+        /** Without an upgrade trial. */
+        Options(int nodes, long faultSeed, double faultRate, Path requestLog, double latencyScale) {
+            this(nodes, faultSeed, faultRate, requestLog, latencyScale, null, null);
+        }
+    }
 
     /** How long the simulator may take to power off the last guests after teardown returned. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
@@ -83,8 +97,8 @@ final class DemoRun {
         SimulatedTime simulated = new SimulatedTime(ctx.clock(), options.latencyScale());
         ProgressListener listener = ProgressListener.composite(
                 timeline, simulated, new ProgressPrinter(out, ctx.clock(), options.latencyScale()));
-        NestedPveEngine engine =
-                new NestedPveEngine(DemoSetup.engineContext(installation, ctx.clock(), options.latencyScale()));
+        EngineContext engineContext = DemoSetup.engineContext(installation, ctx.clock(), options.latencyScale());
+        NestedPveEngine engine = new NestedPveEngine(engineContext);
         DemoReport report = DemoReport.start(options, spec, timeline, simulated.timeline());
         try (StopHandler stop = new StopHandler(ctx, spec.timeouts().teardown().plus(DemoTimeouts.FLOOR))) {
             out.println("provisioning cluster " + spec.clusterName() + " (" + spec.nodes() + " PVE 8.4 guests from "
@@ -97,6 +111,9 @@ final class DemoRun {
                 report = report.withCluster(cluster);
                 describe(cluster);
                 report = report.withChecks(check(cluster, p, spec));
+                if (options.upgrade() != null && report.quorate()) {
+                    report = report.withUpgrade(upgrade(cluster, p, engineContext));
+                }
             } catch (RuntimeException e) {
                 report = report.withError(e, stop.stopRequested());
                 printFailure(e);
@@ -107,6 +124,22 @@ final class DemoRun {
             }
         }
         return report;
+    }
+
+    private UpgradeReport upgrade(NestedCluster cluster, Provisioning p, EngineContext ec) {
+        UpgradeRun.Clients clients = new UpgradeRun.Clients(ec.clock(), ec.ssh(), ec.pveClients(), ec.poll());
+        try {
+            return new UpgradeRun(out, clients)
+                    .run(
+                            cluster,
+                            p.rootPassword(),
+                            options.upgrade().plan(DemoTimeouts.upgrade(options.latencyScale())),
+                            options.upgradeReport(),
+                            options.latencyScale());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.INTERRUPTED, "interrupted during the upgrade trial");
+        }
     }
 
     private void printFailure(RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.cluster.Timeouts;
+import io.jenkins.plugins.nestedpve.upgrade.UpgradeTimeouts;
 import java.time.Duration;
 
 /**
@@ -25,6 +26,20 @@ final class DemoTimeouts {
                 scale(d.quorum(), scale),
                 scale(d.teardown(), scale),
                 scale(d.overall(), scale).plus(FLOOR.multipliedBy(3)));
+    }
+
+    /** The upgrade trial's timeouts, scaled the same way. */
+    static UpgradeTimeouts upgrade(double scale) {
+        UpgradeTimeouts d = UpgradeTimeouts.DEFAULTS;
+        return new UpgradeTimeouts(
+                scale(d.command(), scale),
+                scale(d.checker(), scale),
+                scale(d.aptUpdate(), scale),
+                scale(d.distUpgrade(), scale),
+                scale(d.migration(), scale),
+                scale(d.reboot(), scale),
+                scale(d.quorum(), scale),
+                scale(d.userCommand(), scale));
     }
 
     static Duration scale(Duration realistic, double scale) {

@@ -17,6 +17,8 @@ public final class ExitCodes {
     public static final int LEFTOVERS = 4;
     /** {@code doctor} found at least one failing check. */
     public static final int DOCTOR_FAILED = 5;
+    /** An upgrade trial ({@code upgrade}, {@code demo --upgrade}) did not pass. */
+    public static final int UPGRADE_FAILED = 6;
     /** Interrupted (Ctrl-C, SIGTERM): 128 + SIGINT, as shells report it. */
     public static final int INTERRUPTED = 130;
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             UpCommand.class,
             DownCommand.class,
+            UpgradeCommand.class,
             ReapCommand.class,
             DoctorCommand.class,
             SimCommand.class,
@@ -34,7 +35,7 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Exit codes: 0 ok, 1 failed (run: the command's code), 2 usage or spec error,",
-            "3 provisioning failed, 4 teardown incomplete, 5 doctor failures, 130 stopped.",
+            "3 provisioning failed, 4 teardown incomplete, 5 doctor failures, 6 upgrade trial failed, 130 stopped.",
             "See docs/cli.md."
         })
 public final class NestedPveCli implements Callable<Integer> {

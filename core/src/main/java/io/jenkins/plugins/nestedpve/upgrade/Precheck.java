@@ -88,8 +88,12 @@ final class Precheck {
     static void aptUpdate(Trial t, NodeState n, NodeShell sh, StepLog log) throws InterruptedException {
         ExecResult r = sh.stream("apt-get update", t.timeouts().aptUpdate(), log);
         if (!r.ok()) {
+            boolean enterprise = (r.stdout() + r.stderr()).contains("enterprise.proxmox.com");
             throw new StepFailure("apt-get update on " + n.name + " exited " + r.exitCode() + ": " + r.tail(3)
-                    + " (a fresh 8.x has pve-enterprise enabled, which fails without a subscription, pve-facts §13.2)");
+                    + (enterprise
+                            ? " (the pve-enterprise repository needs a subscription; a fresh 8.x has it enabled,"
+                                    + " pve-facts §13.2)"
+                            : ""));
         }
     }
 

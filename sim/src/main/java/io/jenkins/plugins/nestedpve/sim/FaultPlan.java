@@ -73,6 +73,7 @@ public final class FaultPlan {
     private final Map<Integer, Duration> cloneStartDelays = new HashMap<>();
     private final List<TargetedApiFault> targetedApiFaults = new ArrayList<>();
     private int sshDropsPending;
+    private final UpgradeFaults upgrade = new UpgradeFaults();
 
     private FaultPlan(Builder b) {
         this.seed = b.seed;
@@ -94,6 +95,11 @@ public final class FaultPlan {
     }
 
     // ---- targeted faults -------------------------------------------------------------------
+
+    /** Targeted faults of upgrade trials (checker lines, dpkg errors, unreachable repositories, reboots). */
+    public UpgradeFaults upgrade() {
+        return upgrade;
+    }
 
     /** The next task of {@code type} (e.g. {@code qmclone}) fails with a generic error. */
     public FaultPlan failNextTask(String type) {

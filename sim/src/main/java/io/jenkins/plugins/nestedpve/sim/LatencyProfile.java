@@ -54,7 +54,19 @@ public final class LatencyProfile {
         /** pvestatd broadcast period: /cluster/resources lags this long (pve-facts §3.3). */
         STATS_LAG(Duration.ofSeconds(10)),
         /** The guest agent ping timeout. */
-        AGENT_TIMEOUT(Duration.ofSeconds(3));
+        AGENT_TIMEOUT(Duration.ofSeconds(3)),
+        /** {@code apt-get update}, whole run. */
+        APT_UPDATE(Duration.ofSeconds(6)),
+        /** {@code apt-get dist-upgrade} within a major release (8.3 to 8.4, 8.4.x to 8.4.y), whole run. */
+        MINOR_UPGRADE(Duration.ofSeconds(90)),
+        /** {@code apt-get dist-upgrade} from 8.4 to 9.x (download, unpack, configure), whole run. */
+        MAJOR_UPGRADE(Duration.ofMinutes(8)),
+        /** One migration of a VM or container between nodes (RAM and local disks copied), whole task. */
+        MIGRATE(Duration.ofSeconds(40)),
+        /** Creating a container from a template (archive extracted). */
+        CT_CREATE(Duration.ofSeconds(8)),
+        /** Starting or stopping a container. */
+        CT_POWER(Duration.ofSeconds(2));
 
         private final Duration realistic;
 

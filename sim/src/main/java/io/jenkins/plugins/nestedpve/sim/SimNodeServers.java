@@ -55,7 +55,7 @@ final class SimNodeServers implements NodeServers {
                 .bind(InetAddress.getByName(ip), apiPort)
                 .tls(machine.servedCertificate())
                 .auth(machine)
-                .schema(machine.env().schema(machine.version().release()).orElse(null))
+                .schema(machine.env().schema(machine.version().schemaRelease()).orElse(null))
                 .clock(machine.env().clock())
                 .authFailureDelay(machine.env().latency().of(Step.AUTH_FAILURE_DELAY))
                 .requestLog(log)
@@ -112,6 +112,14 @@ final class SimNodeServers implements NodeServers {
     public synchronized void setApiAvailable(boolean available) {
         if (api != null) {
             api.setAvailable(available);
+        }
+    }
+
+    @Override
+    public synchronized void reloadSchema() {
+        if (api != null) {
+            api.setSchema(
+                    machine.env().schema(machine.version().schemaRelease()).orElse(null));
         }
     }
 

@@ -80,8 +80,11 @@ final class SimulatorStarter {
         try {
             env.setShellRunner(shells);
             env.preloadSchema(io.jenkins.plugins.nestedpve.sim.model.PveVersion.of(b.hostRelease)
-                    .release());
-            b.templates.forEach(t -> env.preloadSchema(t.release()));
+                    .schemaRelease());
+            // guests on 8.x may be upgraded to 9.x: both schemas are needed then
+            b.templates.forEach(t -> env.preloadSchema(io.jenkins.plugins.nestedpve.sim.model.PveVersion.of(t.release())
+                    .schemaRelease()));
+            env.preloadSchema("9.1");
             SimNodeServers.SshFactory ssh = b.ssh ? SshSupport.factory(shells) : null;
             env.setServersFactory(m -> new SimNodeServers(m, log, b.apiPort, b.sshPort, ssh));
             String ip = lan.address(1);

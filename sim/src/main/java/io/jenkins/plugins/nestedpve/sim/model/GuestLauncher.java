@@ -30,11 +30,17 @@ public final class GuestLauncher {
         host.env().schedule(Step.GUEST_BOOT, () -> bootIfCurrent(vm, boot));
     }
 
-    /** Called before a VM stops: its guest goes away. */
+    /** Called before a VM stops: its guest goes away, and with it the guests running inside it. */
     void onStopping(SimVm vm) {
         vm.setAgentUp(false);
         PveMachine g = vm.guest();
         if (g != null) {
+            for (SimVm inner : g.localVms()) {
+                if (inner.running()) {
+                    g.vms().power().guests().onStopping(inner);
+                    inner.markStopped();
+                }
+            }
             g.powerOff();
         }
     }
@@ -65,6 +71,12 @@ public final class GuestLauncher {
         String ip = address(vm);
         Hardware hw = hardware(vm);
         PveMachine g = vm.guest();
+        if (g != null
+                && !g.runningKernel().equals(g.version().kernel())
+                && host.env().faults().upgrade().takeNoReturn(g.nodeName())) {
+            // the first boot of the upgraded system hangs (fault): no SSH, no API, no agent
+            return;
+        }
         if (g == null) {
             g = PveMachine.guest(host.env(), vm, host, hw, host.env().serversFactory());
             vm.setGuest(g);

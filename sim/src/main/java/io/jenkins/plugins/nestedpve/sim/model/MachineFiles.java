@@ -55,8 +55,13 @@ public final class MachineFiles {
 
     /** Kernel identity read by {@code uname}. */
     public static void writeKernel(VirtualFs fs, PveVersion version) {
-        fs.write("/proc/sys/kernel/osrelease", version.kernel() + "\n");
-        fs.write("/proc/sys/kernel/version", "#1 SMP PREEMPT_DYNAMIC PMX " + version.kernel() + "\n");
+        writeKernel(fs, version.kernel());
+    }
+
+    /** Kernel identity of the booted kernel {@code release} ({@code uname -r}). */
+    public static void writeKernel(VirtualFs fs, String release) {
+        fs.write("/proc/sys/kernel/osrelease", release + "\n");
+        fs.write("/proc/sys/kernel/version", "#1 SMP PREEMPT_DYNAMIC PMX " + release + "\n");
     }
 
     /** The running addresses ({@code ip addr}): {@code vmbr0 <ip>/24 <mac>} and the default route. */
@@ -94,19 +99,36 @@ public final class MachineFiles {
         return fs.read(v.nestedParamPath()).map(CpuVendor::isOn).orElse(false);
     }
 
-    /** APT sources and os-release of a release. */
+    /**
+     * APT sources, os-release, lvm.conf and the APT index of a release, as a prepared template has them:
+     * the no-subscription repository, the enterprise one disabled (pve-facts §7, §13.2). 8.x uses one-line
+     * {@code .list} files, 9.x deb822 {@code .sources} files.
+     */
     public static void installRelease(VirtualFs fs, PveVersion version) {
-        String suite = version.suite();
-        fs.write(
-                "/etc/os-release",
-                "PRETTY_NAME=\"Debian GNU/Linux " + (version.major() >= 9 ? "13" : "12") + " (" + suite
-                        + ")\"\nNAME=\"Debian GNU/Linux\"\nVERSION_CODENAME=" + suite + "\nID=debian\n");
+        io.jenkins.plugins.nestedpve.sim.apt.Installed.writeRelease(fs, version);
+        fs.mkdir("/etc/apt/sources.list.d");
+        fs.mkdir("/etc/apt/apt.conf.d");
+        fs.mkdir("/var/lib/apt/lists");
+        fs.write("/etc/lvm/lvm.conf", io.jenkins.plugins.nestedpve.sim.apt.Installed.lvmConf(true));
         if (version.major() >= 9) {
+            fs.write(
+                    "/etc/apt/sources.list.d/debian.sources",
+                    "Types: deb\nURIs: http://deb.debian.org/debian/\nSuites: trixie trixie-updates\n"
+                            + "Components: main contrib non-free-firmware\n"
+                            + "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n\n"
+                            + "Types: deb\nURIs: http://security.debian.org/debian-security/\nSuites: trixie-security\n"
+                            + "Components: main contrib non-free-firmware\n"
+                            + "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n");
             fs.write(
                     "/etc/apt/sources.list.d/proxmox.sources",
                     "Types: deb\nURIs: http://download.proxmox.com/debian/pve\n"
                             + "Suites: trixie\nComponents: pve-no-subscription\n"
                             + "Signed-By: /usr/share/keyrings/proxmox-archive-keyring.gpg\n");
+            fs.write(
+                    "/etc/apt/sources.list.d/pve-enterprise.sources",
+                    "Types: deb\nURIs: https://enterprise.proxmox.com/debian/pve\n"
+                            + "Suites: trixie\nComponents: pve-enterprise\n"
+                            + "Signed-By: /usr/share/keyrings/proxmox-archive-keyring.gpg\nEnabled: no\n");
         } else {
             fs.write(
                     "/etc/apt/sources.list",
@@ -114,9 +136,13 @@ public final class MachineFiles {
                             + "deb http://deb.debian.org/debian bookworm-updates main contrib\n"
                             + "deb http://security.debian.org/debian-security bookworm-security main contrib\n");
             fs.write(
+                    "/etc/apt/sources.list.d/pve-enterprise.list",
+                    "# deb https://enterprise.proxmox.com/debian/pve bookworm pve-enterprise\n");
+            fs.write(
                     "/etc/apt/sources.list.d/pve-no-subscription.list",
                     "deb http://download.proxmox.com/debian/pve bookworm pve-no-subscription\n");
         }
+        io.jenkins.plugins.nestedpve.sim.apt.AptLists.seed(fs, version);
     }
 
     /** The short host name from /etc/hostname (domain part stripped), as PVE's nodename does. */

@@ -43,14 +43,14 @@ public final class NodeInfo {
         s.put("loadavg", List.of("0.12", "0.08", "0.05"));
         s.put("cpu", 0.0213);
         s.put("wait", 0.0004);
-        s.put("kversion", "Linux " + m.version().kernel() + " #1 SMP PREEMPT_DYNAMIC PMX x86_64");
+        s.put("kversion", "Linux " + m.runningKernel() + " #1 SMP PREEMPT_DYNAMIC PMX x86_64");
         s.put(
                 "current-kernel",
                 Map.of(
                         "sysname",
                         "Linux",
                         "release",
-                        m.version().kernel(),
+                        m.runningKernel(),
                         "version",
                         "#1 SMP PREEMPT_DYNAMIC PMX",
                         "machine",

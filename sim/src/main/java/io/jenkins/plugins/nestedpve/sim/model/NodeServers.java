@@ -22,6 +22,9 @@ public interface NodeServers extends AutoCloseable {
     /** While false the API refuses connections as a restarting pveproxy does. */
     void setApiAvailable(boolean available);
 
+    /** pveproxy restarted with the installed PVE: validate with that release's schema from now on. */
+    default void reloadSchema() {}
+
     /** Restarts sshd: host keys are read again from the file system. */
     void restartSsh();
 

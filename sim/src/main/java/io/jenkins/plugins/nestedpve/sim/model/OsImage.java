@@ -21,6 +21,7 @@ public final class OsImage {
     /** A copy for a clone (new file system object, same content; a new pmxcfs with the same content). */
     public synchronized OsImage copy(FileLocks cfsLocks) {
         VirtualFs c = new VirtualFs();
+        fs.directories().forEach(c::mkdir);
         fs.snapshot().forEach(c::write);
         return new OsImage(c, pmxcfs.copy(cfsLocks), version);
     }

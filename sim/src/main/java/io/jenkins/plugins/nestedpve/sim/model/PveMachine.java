@@ -33,6 +33,8 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
     private volatile String ip;
     private volatile boolean up;
     private volatile Instant bootedAt;
+    /** The kernel booted last ({@code uname -r}); the newest installed one runs only after a reboot. */
+    private volatile String runningKernel;
     /** What pveproxy loaded when it last started; {@code null} before the first boot. */
     private volatile TlsIdentity served;
 
@@ -66,8 +68,11 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
     public synchronized void boot(String address) throws IOException {
         this.ip = address;
         this.nodeName = MachineFiles.hostname(fs()).orElse(nodeName);
+        runningKernel = version().kernel();
+        MachineFiles.writeKernel(fs(), runningKernel);
         MachineFiles.writeAddresses(fs(), address, vm == null ? null : ConfigValues.macOf(vm.get("net0")));
-        served = ensureCertificate(false);
+        // pveupdate at boot may renew the certificate (pve-facts §13.4); only when the fault asks for it
+        served = ensureCertificate(env.faults().upgrade().takeCertRenewal(nodeName));
         env.lan().attach(address, this);
         try {
             servers.start(address);
@@ -114,6 +119,12 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
 
     public PveVersion version() {
         return image.version();
+    }
+
+    /** {@code uname -r}: the kernel booted last (a newly installed kernel runs after the next reboot). */
+    public String runningKernel() {
+        String k = runningKernel;
+        return k != null ? k : version().kernel();
     }
 
     public Privileges privileges() {
@@ -293,6 +304,7 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
         switch (unit) {
             case "pveproxy" -> {
                 reloadProxy();
+                servers.reloadSchema();
                 dropApi(Step.SERVICE_RESTART);
             }
             case "pve-cluster" -> {

@@ -10,7 +10,8 @@ import java.util.function.Function;
  */
 public final class SimVm {
     private final int vmid;
-    private final String node;
+    private volatile String node;
+    private final boolean container;
     private final VmConfig config;
     private final Instant createdAt;
     private OsImage image;
@@ -21,8 +22,14 @@ public final class SimVm {
     private boolean agentUp;
 
     public SimVm(int vmid, String node, VmConfig config, Instant createdAt) {
+        this(vmid, node, config, createdAt, false);
+    }
+
+    /** A qemu VM, or an LXC container when {@code container}. */
+    public SimVm(int vmid, String node, VmConfig config, Instant createdAt, boolean container) {
         this.vmid = vmid;
         this.node = node;
+        this.container = container;
         this.config = config;
         this.createdAt = createdAt;
     }
@@ -34,6 +41,16 @@ public final class SimVm {
     /** The node whose {@code qemu-server/} directory holds the config. */
     public String node() {
         return node;
+    }
+
+    /** Whether this is an LXC container ({@code nodes/<node>/lxc/<vmid>.conf}) rather than a qemu VM. */
+    public boolean isContainer() {
+        return container;
+    }
+
+    /** The config file moved to {@code target}'s directory (the end of a migration, pmxcfs rename). */
+    public void moveTo(String target) {
+        this.node = target;
     }
 
     public Instant createdAt() {

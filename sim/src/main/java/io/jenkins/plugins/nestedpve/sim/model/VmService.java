@@ -57,7 +57,7 @@ public final class VmService {
     public SimVm require(int vmid) {
         return node.pmxcfs()
                 .vm(vmid)
-                .filter(v -> v.node().equals(node.nodeName()))
+                .filter(v -> v.node().equals(node.nodeName()) && !v.isContainer())
                 .orElseThrow(() -> ApiException.die("Configuration file 'nodes/" + node.nodeName() + "/qemu-server/"
                         + vmid + ".conf' does not exist"));
     }

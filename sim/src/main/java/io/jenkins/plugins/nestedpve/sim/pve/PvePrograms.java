@@ -9,7 +9,7 @@ import java.util.Map;
 public final class PvePrograms {
     private PvePrograms() {}
 
-    /** {@code pvecm}, {@code pveversion}, {@code qm}, {@code pve8to9} bound to {@code machine}, and {@code openssl x509}. */
+    /** {@code pvecm}, {@code pveversion}, {@code qm}, {@code pve8to9}, {@code apt-get}, {@code apt}, {@code dpkg} bound to {@code machine}, and {@code openssl x509}. */
     public static Map<String, Command> forMachine(PveMachine machine) {
         Map<String, Command> m = new LinkedHashMap<>();
         m.put("pvecm", new Pvecm(machine));
@@ -17,6 +17,9 @@ public final class PvePrograms {
         m.put("qm", new Qm(machine));
         m.put("pve8to9", new Pve8to9(machine));
         m.put("openssl", new Openssl());
+        m.put("apt-get", new io.jenkins.plugins.nestedpve.sim.apt.AptGet(machine, false));
+        m.put("apt", new io.jenkins.plugins.nestedpve.sim.apt.AptGet(machine, true));
+        m.put("dpkg", new io.jenkins.plugins.nestedpve.sim.apt.Dpkg(machine));
         return m;
     }
 }

@@ -21,26 +21,26 @@ final class Pveversion implements Command {
         PveVersion v = m.version();
         List<String> a = inv.params();
         if (a.contains("-v") || a.contains("--verbose")) {
-            inv.out().print(verbose(v));
+            inv.out().print(verbose(v, m.runningKernel()));
             return 0;
         }
         if (!a.isEmpty()) {
             inv.err().println("ERROR: unknown option '" + a.get(0) + "'");
             return 255;
         }
-        inv.out().println(v.managerString() + " (running kernel: " + v.kernel() + ")");
+        inv.out().println(v.managerString() + " (running kernel: " + m.runningKernel() + ")");
         return 0;
     }
 
     /** proxmox-ve, pve-manager, kernels (newest first), then the fixed list sorted by name. */
-    static String verbose(PveVersion v) {
+    static String verbose(PveVersion v, String running) {
         boolean nine = v.major() >= 9;
         String kernelPkg = v.kernel().replace("-pve", "");
         StringBuilder sb = new StringBuilder();
         sb.append("proxmox-ve: ")
                 .append(v.release())
                 .append(".0 (running kernel: ")
-                .append(v.kernel())
+                .append(running)
                 .append(")\n");
         sb.append("pve-manager: ")
                 .append(v.version())
@@ -55,6 +55,14 @@ final class Pveversion implements Command {
                 .append("-signed: ")
                 .append(kernelPkg)
                 .append('\n');
+        if (!running.equals(v.kernel())) {
+            // the booted kernel stays installed until autoremove
+            sb.append("proxmox-kernel-")
+                    .append(running)
+                    .append("-signed: ")
+                    .append(running.replace("-pve", ""))
+                    .append('\n');
+        }
         Map<String, String> fixed = new TreeMap<>();
         fixed.put("ceph-fuse", nine ? "19.2.3-pve1" : "17.2.8-pve2");
         fixed.put("corosync", nine ? "3.1.9-pve2" : "3.1.9-pve1");

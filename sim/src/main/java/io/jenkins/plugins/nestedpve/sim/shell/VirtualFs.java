@@ -110,6 +110,11 @@ public final class VirtualFs {
         return new ArrayList<>(names.keySet());
     }
 
+    /** The directories created explicitly (empty ones included), sorted. */
+    public synchronized List<String> directories() {
+        return new ArrayList<>(dirs.keySet());
+    }
+
     /** A copy of all files, for inspection in tests. */
     public synchronized Map<String, String> snapshot() {
         return new TreeMap<>(files);
