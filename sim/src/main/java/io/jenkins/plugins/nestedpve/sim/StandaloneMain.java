@@ -12,7 +12,8 @@ final class StandaloneMain {
 
     /**
      * Starts a simulator from command-line options: {@code --scale <f>} (default 0.01), {@code
-     * --vendor intel|amd}, {@code --no-nesting}, {@code --api-port <p>}, {@code --ssh-port <p>}.
+     * --vendor intel|amd}, {@code --no-nesting}, {@code --api-port <p>}, {@code --ssh-port <p>}, and any
+     * number of {@code --fault NAME[@NODE][=VALUE]} (upgrade-trial faults, see {@link UpgradeFaults}).
      */
     static Simulator start(String[] args, PrintStream out) {
         List<String> a = List.of(args);
@@ -23,6 +24,17 @@ final class StandaloneMain {
                 .apiPort(Integer.parseInt(option(a, "--api-port", "8006")))
                 .sshPort(Integer.parseInt(option(a, "--ssh-port", "2222")))
                 .template(TemplateSpec.pve84());
+        FaultPlan faults = FaultPlan.none();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).equals("--fault")) {
+                if (i + 1 >= a.size()) {
+                    throw new IllegalArgumentException(
+                            "--fault needs NAME[@NODE][=VALUE], one of " + UpgradeFaults.NAMES);
+                }
+                faults.upgrade().apply(a.get(++i));
+            }
+        }
+        b.faults(faults);
         Simulator sim = b.start();
         out.println("Simulated PVE host '" + sim.hostNode() + "' is up.");
         out.println("API URL:             " + sim.apiUrl());

@@ -81,7 +81,11 @@ class UpgradeTest {
                 .contains("PASS: already upgraded to Proxmox VE 9")
                 .contains("WARN: a suitable kernel (proxmox-kernel-6.17) is installed, but an unsuitable"
                         + " (6.8.12-9-pve) is booted, missing reboot?!");
+        String fingerprint = g.servedCertificate().fingerprint();
         rebootAndWait(sim, g);
+        assertThat(g.servedCertificate().fingerprint())
+                .as("the upgrade keeps the certificate")
+                .isEqualTo(fingerprint);
         assertThat(sh(g, "pveversion; uname -r").out())
                 .isEqualTo("pve-manager/9.1.2/9d436f37a0ac4172 (running kernel: 6.17.2-1-pve)\n6.17.2-1-pve\n");
         assertThat(sh(g, "pve8to9 --full").out()).contains("PASS: running new kernel '6.17.2-1-pve' after upgrade.");
@@ -207,5 +211,32 @@ class UpgradeTest {
                 .contains("\u001b[33mWARN: simulated doubt\n\u001b[0m")
                 .contains("\u001b[1;31mFAILURES: 2\n\u001b[0m") // the injected one and the clone's stale /etc/hosts
                 .contains("\nATTENTION: Please check the output for detailed information!\n");
+    }
+
+    @Test
+    void aNodeThatDoesNotComeBackAfterItsUpgradeStaysDownWhileItsVmRuns() throws Exception {
+        PveMachine g = ops.boot(612, null);
+        PveMachine other = ops.boot(613, null);
+        sim.faults().upgrade().apply("no-return-after-upgrade@" + g.nodeName());
+        assertThat(sh(g, TO_TRIXIE_DEB822 + " && apt-get update >/dev/null && " + DIST_UPGRADE + " >/dev/null")
+                        .exit())
+                .isZero();
+        Instant otherBefore = other.bootedAt();
+        sh(g, "reboot");
+        // the other guest is not upgraded (so it is not the one that hangs); once it is back, the first would be too
+        sh(other, "reboot");
+        sim.await(
+                () -> other.isUp() && other.bootedAt().isAfter(otherBefore), GuestOps.WAIT, "the other guest is back");
+        assertThat(g.isUp()).isFalse();
+        assertThat(sim.vm(612).orElseThrow().running()).isTrue();
+    }
+
+    @Test
+    void certificateRenewedAtBootGivesANewFingerprint() throws Exception {
+        PveMachine g = ops.boot(614, null);
+        String before = g.servedCertificate().fingerprint();
+        sim.faults().upgrade().apply("cert-renewed-at-boot@" + g.nodeName());
+        rebootAndWait(sim, g);
+        assertThat(g.servedCertificate().fingerprint()).isNotEqualTo(before);
     }
 }
