@@ -1,6 +1,8 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +65,14 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     UpgradeOptions upgradeOptions = new UpgradeOptions();
 
+    @Option(
+            names = "--upgrade-fault",
+            paramLabel = "NAME[@nK][=VALUE]",
+            description = "With --upgrade: inject a fault into the simulated upgrade, e.g. checker-fail@n2=TEXT,"
+                    + " no-return-after-upgrade@n2, dpkg-error@n1, repo-unreachable, checker-warn=TEXT"
+                    + " (nK: the cluster's K-th node; without it every node). Repeatable.")
+    List<String> upgradeFaults = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).")
     boolean json;
 
@@ -84,8 +94,12 @@ final class DemoCommand implements Callable<Integer> {
         if (!upgrade && upgradeOptions.report != null) {
             throw new CliException(ExitCodes.USAGE, "--report is the upgrade trial's report: add --upgrade");
         }
+        if (!upgrade && !upgradeFaults.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "--upgrade-fault needs --upgrade");
+        }
         if (upgrade) {
             upgradeOptions.plan(DemoTimeouts.upgrade(latencyScale)); // bad options fail before anything starts
+            upgradeFaults.forEach(DemoUpgradeFaults::check);
         }
         DemoRun.Options options = new DemoRun.Options(
                 nodes,
@@ -94,7 +108,8 @@ final class DemoCommand implements Callable<Integer> {
                 requestLog == null ? null : ctx.resolve(requestLog.toString()),
                 latencyScale,
                 upgrade ? upgradeOptions : null,
-                upgradeOptions.report == null ? null : ctx.resolve(upgradeOptions.report.toString()));
+                upgradeOptions.report == null ? null : ctx.resolve(upgradeOptions.report.toString()),
+                List.copyOf(upgradeFaults));
         DemoReport report = new DemoRun(ctx, options, json ? ctx.err() : ctx.out()).run();
         if (json) {
             Json.print(ctx.out(), report.json());

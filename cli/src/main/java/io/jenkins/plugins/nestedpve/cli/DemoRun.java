@@ -42,10 +42,11 @@ final class DemoRun {
             Path requestLog,
             double latencyScale,
             UpgradeOptions upgrade,
-            Path upgradeReport) {
+            Path upgradeReport,
+            List<String> upgradeFaults) {
         /** Without an upgrade trial. */
         Options(int nodes, long faultSeed, double faultRate, Path requestLog, double latencyScale) {
-            this(nodes, faultSeed, faultRate, requestLog, latencyScale, null, null);
+            this(nodes, faultSeed, faultRate, requestLog, latencyScale, null, null, List.of());
         }
     }
 
@@ -112,6 +113,7 @@ final class DemoRun {
                 describe(cluster);
                 report = report.withChecks(check(cluster, p, spec));
                 if (options.upgrade() != null && report.quorate()) {
+                    DemoUpgradeFaults.apply(sim, cluster, options.upgradeFaults(), out);
                     report = report.withUpgrade(upgrade(cluster, p, engineContext));
                 }
             } catch (RuntimeException e) {

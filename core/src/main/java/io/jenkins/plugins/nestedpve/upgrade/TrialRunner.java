@@ -49,6 +49,7 @@ final class TrialRunner {
             nodes.names().forEach(n -> states.put(n, new NodeState(n)));
             try {
                 runWithWorkload();
+                states.values().forEach(this::readVersionAfter);
             } finally {
                 states.values().forEach(NodeState::closeShell);
             }
@@ -127,7 +128,6 @@ final class TrialRunner {
         } else {
             flow.parallel(List.copyOf(states.values()), config.threads);
         }
-        states.values().forEach(n -> readVersionAfter(n));
     }
 
     /** Runs a node's step; false when it failed (the first failure becomes the trial's). */

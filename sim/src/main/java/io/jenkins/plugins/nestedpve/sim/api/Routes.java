@@ -14,5 +14,6 @@ public final class Routes {
         new AgentApi(machine).register(r);
         new TaskApi(machine).register(r);
         new ClusterApi(machine).register(r);
+        new MigrateApi(machine).register(r);
     }
 }
