@@ -28,17 +28,17 @@ final class SshRun {
         client.setServerKeyVerifier((session, addr, key) -> pinned.containsValue(HostKeys.fingerprint(key)));
         client.start();
         try (ClientSession s = client.connect("root", m.ip(), port)
-                .verify(Duration.ofSeconds(10))
+                .verify(Duration.ofSeconds(30))
                 .getSession()) {
             s.addPasswordIdentity(password);
-            s.auth().verify(Duration.ofSeconds(10));
+            s.auth().verify(Duration.ofSeconds(30));
             try (ChannelExec ch = s.createExecChannel(command)) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
                 ch.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
                 ch.setOut(out);
                 ch.setErr(err);
-                ch.open().verify(Duration.ofSeconds(10));
+                ch.open().verify(Duration.ofSeconds(30));
                 ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), Duration.ofSeconds(30));
                 Integer exit = ch.getExitStatus();
                 return new Result(

@@ -53,7 +53,7 @@ final class QemuApi {
         Perms perms = new Perms(m.pmxcfs().users());
         List<Map<String, Object>> out = new ArrayList<>();
         for (SimVm vm : m.localVms()) {
-            if (perms.has(req.principal(), "/vms/" + vm.vmid(), "VM.Audit")) {
+            if (!vm.isContainer() && perms.has(req.principal(), "/vms/" + vm.vmid(), "VM.Audit")) {
                 Map<String, Object> e = VmStats.current(
                         vm, m.env().clock().instant(), m.version().major() >= 9);
                 e.remove("ha");

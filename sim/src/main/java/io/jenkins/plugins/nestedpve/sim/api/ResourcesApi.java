@@ -89,8 +89,9 @@ final class ResourcesApi {
 
     private Map<String, Object> vm(SimVm vm) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", "qemu/" + vm.vmid());
-        e.put("type", "qemu");
+        String type = vm.isContainer() ? "lxc" : "qemu";
+        e.put("id", type + "/" + vm.vmid());
+        e.put("type", type);
         e.put("vmid", vm.vmid());
         e.put("node", vm.node());
         e.put("template", vm.isTemplate() ? 1 : 0);

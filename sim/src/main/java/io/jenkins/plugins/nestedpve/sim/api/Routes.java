@@ -15,5 +15,6 @@ public final class Routes {
         new TaskApi(machine).register(r);
         new ClusterApi(machine).register(r);
         new MigrateApi(machine).register(r);
+        new LxcApi(machine).register(r);
     }
 }

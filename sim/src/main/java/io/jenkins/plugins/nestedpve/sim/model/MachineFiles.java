@@ -143,6 +143,8 @@ public final class MachineFiles {
                     "deb http://download.proxmox.com/debian/pve bookworm pve-no-subscription\n");
         }
         io.jenkins.plugins.nestedpve.sim.apt.AptLists.seed(fs, version);
+        // a CT template downloaded while the guest template was prepared (pveam download local ...)
+        fs.write(CtService.TEMPLATE_DIR + "debian-12-standard_12.7-1_amd64.tar.zst", "simulated container template\n");
     }
 
     /** The short host name from /etc/hostname (domain part stripped), as PVE's nodename does. */

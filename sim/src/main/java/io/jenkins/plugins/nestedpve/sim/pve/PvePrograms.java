@@ -16,6 +16,7 @@ public final class PvePrograms {
         m.put("pveversion", new Pveversion(machine));
         m.put("qm", new Qm(machine));
         m.put("pve8to9", new Pve8to9(machine));
+        m.put("pct", new Pct(machine));
         m.put("openssl", new Openssl());
         m.put("apt-get", new io.jenkins.plugins.nestedpve.sim.apt.AptGet(machine, false));
         m.put("apt", new io.jenkins.plugins.nestedpve.sim.apt.AptGet(machine, true));
