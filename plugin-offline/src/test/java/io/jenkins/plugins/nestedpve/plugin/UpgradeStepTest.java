@@ -179,6 +179,24 @@ class UpgradeStepTest {
     }
 
     @Test
+    void withAWorkloadTheSummaryGivesEveryGuestsDowntime() throws Exception {
+        NestedPveUpgradeStep step = upgradeTo9();
+        step.setWorkload(true);
+        step.setMaxGuestDowntime("10m");
+        ClusterFixture.Started s = clusterRunning(step);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) s.context().await(WAIT);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> guests = (List<Map<String, Object>>) summary.get("guests");
+        assertThat(guests).hasSize(4).allSatisfy(g -> {
+            assertThat(g).containsKey("downtimeMillis");
+            assertThat(g).containsEntry("runningAtEnd", true);
+        });
+    }
+
+    @Test
     void theReportIsWrittenIntoTheWorkspace() throws Exception {
         NestedPveUpgradeStep step = upgradeTo9();
         step.setReport("reports/upgrade.xml");
