@@ -102,9 +102,29 @@ class UpgradeStepTest {
                     assertThat(a.getNodes()).hasSize(2);
                     assertThat(a.getTimeline()).contains("dist-upgrade");
                 });
-        assertThat(s.log().text())
-                .contains("[nested-pve] Upgrade trial of cluster")
-                .doesNotContain(lab.sim.guestRootPassword());
+        assertThat(s.log().text()).contains("[nested-pve] Upgrade trial of cluster");
+    }
+
+    @Test
+    void theClustersRootPasswordIsInNoOutputOfTheStep() throws Exception {
+        CompletableFuture<String> password = new CompletableFuture<>();
+        ClusterFixture.Started s = lab.start(lab.step(2), body -> {
+            password.complete(
+                    lab.services.secrets().reveal(body.cluster().getLeaseId()).orElseThrow());
+            return outcome(startUpgrade(body, upgradeTo9()).context());
+        });
+
+        Object summary = s.context().await(WAIT);
+
+        String secret = password.get();
+        assertThat(s.log().text()).contains("Upgrade trial of cluster").doesNotContain(secret);
+        assertThat(summary.toString()).doesNotContain(secret);
+        assertThat(Files.readString(workspace.resolve("upgrade-report.xml"))).doesNotContain(secret);
+        assertThat(s.run().actions).allSatisfy(a -> {
+            if (a instanceof NestedPveUpgradeAction u) {
+                assertThat(u.getSummary() + u.getTimeline() + u.getOutcome()).doesNotContain(secret);
+            }
+        });
     }
 
     @Test
