@@ -104,6 +104,23 @@ class DemoUpgradeTest {
                         + " read over SSH \\(host key pinned\\)");
     }
 
+    @Test
+    void withWorkloadEveryGuestKeepsRunningThroughARollingTrialAndItsDowntimeIsReported() throws Exception {
+        CliHarness.Result r = demo("--workload");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode guests = json.get("upgrade").get("guests");
+        assertThat(guests).hasSize(6);
+        guests.forEach(g -> {
+            assertThat(g.get("runningAtEnd").asBoolean()).isTrue();
+            assertThat(g.has("downtimeMillis")).isTrue();
+        });
+        assertThat(java.nio.file.Files.readString(dir.resolve("r.xml")))
+                .contains("<testsuite name=\"workload\"", "name=\"workload-start\"", "name=\"workload-cleanup\"");
+        assertThat(json.get("leftovers")).isEmpty();
+    }
+
     private static Document parse(Path file) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     }

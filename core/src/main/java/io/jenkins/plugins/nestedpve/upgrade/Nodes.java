@@ -20,6 +20,7 @@ final class Nodes implements AutoCloseable {
     private final Map<String, NestedNode> current = new LinkedHashMap<>();
     private final Map<String, NodeApi> apis = new LinkedHashMap<>();
     private final Set<String> down = ConcurrentHashMap.newKeySet();
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
     Nodes(NestedCluster cluster, ClusterAccess access) {
         this.access = access;
@@ -39,14 +40,31 @@ final class Nodes implements AutoCloseable {
         return apis.computeIfAbsent(name, n -> access.api(current.get(n)));
     }
 
-    /** The API of the first node that is not down for its reboot (of the first node when all are). */
+    /**
+     * The API of the first node that is neither down for its reboot nor busy upgrading (its pveproxy
+     * restarts during the upgrade); of the first node that is not down when all are busy.
+     */
     NodeApi api() {
+        for (String n : names()) {
+            if (!down.contains(n) && !busy.contains(n)) {
+                return apiOf(n);
+            }
+        }
         for (String n : names()) {
             if (!down.contains(n)) {
                 return apiOf(n);
             }
         }
         return apiOf(names().get(0));
+    }
+
+    /** {@code name}'s packages are being upgraded: ask other nodes while it is. */
+    void markBusy(String name) {
+        busy.add(name);
+    }
+
+    void markIdle(String name) {
+        busy.remove(name);
     }
 
     void markDown(String name) {

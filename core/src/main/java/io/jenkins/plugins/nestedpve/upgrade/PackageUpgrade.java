@@ -21,6 +21,7 @@ final class PackageUpgrade {
     }
 
     static Outcome distUpgrade(Trial t, NodeState n, StepLog log) throws InterruptedException {
+        t.nodes().markBusy(n.name); // the upgrade restarts pveproxy (pve-facts §13.3); idle again after the reboot
         ExecResult r = n.shell(t).stream(DIST_UPGRADE, t.timeouts().distUpgrade(), log);
         if (!r.ok()) {
             throw new StepFailure("apt-get dist-upgrade on " + n.name + " exited " + r.exitCode() + ": " + r.tail(3));

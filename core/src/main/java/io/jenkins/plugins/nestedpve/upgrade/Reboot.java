@@ -56,6 +56,7 @@ final class Reboot {
                         remaining(t, deadline),
                         () -> apiAnswers(t, n, log));
         t.nodes().markUp(n.name);
+        t.nodes().markIdle(n.name);
         log.note("the API of " + n.name + " answers");
         return Outcome.SUCCEEDED;
     }

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Build it with {@link #builder(NestedCluster, Secret, UpgradePlan)}; time, sleeping and the
  * clients are injected. One trial runs once; {@link #run()} blocks the calling thread, which can be
- * interrupted to abort (the command in flight is killed, the report says where it stopped).
+ * interrupted to abort: the command in flight is killed and {@link InterruptedException} thrown
+ * (the nested cluster is disposable; its teardown follows).
  */
 public final class UpgradeTrial {
     private final Builder config;

@@ -78,6 +78,9 @@ final class FakeCluster implements ClusterAccess {
     final List<String> commands = Collections.synchronizedList(new ArrayList<>());
     final Set<String> changed = ConcurrentHashMap.newKeySet();
     int nextId = 100;
+    /** A command that is "aborted": running it throws InterruptedException. */
+    volatile String abortAt;
+
     NestedCluster cluster;
 
     FakeCluster(int count) {
@@ -137,12 +140,15 @@ final class FakeCluster implements ClusterAccess {
         }
 
         @Override
-        public ExecResult run(String command, Duration timeout) {
+        public ExecResult run(String command, Duration timeout) throws InterruptedException {
             return stream(command, timeout, LineSink.DISCARD);
         }
 
         @Override
-        public ExecResult stream(String command, Duration timeout, LineSink lines) {
+        public ExecResult stream(String command, Duration timeout, LineSink lines) throws InterruptedException {
+            if (command.equals(abortAt)) {
+                throw new InterruptedException("aborted during " + command);
+            }
             synchronized (FakeCluster.this) {
                 commands.add(n.name + ": " + command);
                 clock.advance(Duration.ofSeconds(2));

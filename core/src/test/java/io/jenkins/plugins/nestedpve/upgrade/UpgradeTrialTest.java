@@ -192,6 +192,14 @@ class UpgradeTrialTest {
         assertThat(lines).contains("np-t-n1| Setting up pve-manager ...");
     }
 
+    @Test
+    void anAbortInTheMiddleOfADistUpgradeStopsTheTrial() {
+        fake.abortAt = PackageUpgrade.DIST_UPGRADE;
+
+        assertThatThrownBy(() -> trial(UpgradePlan.builder().build()).run()).isInstanceOf(InterruptedException.class);
+        assertThat(lines).contains("start np-t-n1 dist-upgrade").doesNotContain("start np-t-n1 reboot");
+    }
+
     private int lastIndex(String line) {
         return lines.lastIndexOf(line);
     }

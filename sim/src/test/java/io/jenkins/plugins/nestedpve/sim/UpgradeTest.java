@@ -27,7 +27,12 @@ class UpgradeTest {
 
     @BeforeAll
     void start() {
-        sim = Simulator.builder().latencyScale(0.001).sshPort(0).start();
+        sim = Simulator.builder()
+                .latencyScale(0.001)
+                .sshPort(0)
+                .template(TemplateSpec.pve84())
+                .template(TemplateSpec.pve83())
+                .start();
         ops = new GuestOps(sim);
     }
 
@@ -238,5 +243,64 @@ class UpgradeTest {
         sim.faults().upgrade().apply("cert-renewed-at-boot@" + g.nodeName());
         rebootAndWait(sim, g);
         assertThat(g.servedCertificate().fingerprint()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aptUpdateTaskAndVersionsOverTheNodesApi() throws Exception {
+        PveMachine g = ops.boot(615, null);
+        SimClient root = GuestOps.root(sim, g);
+        String n = g.nodeName();
+        SimClient.Response r = root.post("/nodes/" + n + "/apt/update", java.util.Map.of());
+        assertThat(r.data().asText()).contains(":aptupdate::");
+        assertThat(sim.awaitTask(r.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        com.fasterxml.jackson.databind.JsonNode mgr =
+                root.get("/nodes/" + n + "/apt/versions").data().get(1);
+        assertThat(mgr.path("Package").asText()).isEqualTo("pve-manager");
+        assertThat(mgr.path("OldVersion").asText()).isEqualTo("8.4.1");
+        assertThat(mgr.path("Version").asText()).isEqualTo("8.4.21");
+        sh(g, "sed -i 's/^# //' /etc/apt/sources.list.d/pve-enterprise.list");
+        SimClient.Response failing = root.post("/nodes/" + n + "/apt/update", java.util.Map.of());
+        assertThat(sim.awaitTask(failing.data().asText(), GuestOps.WAIT))
+                .isEqualTo("command 'apt-get update' failed: exit code 100");
+    }
+
+    @Test
+    void rebootThroughTheNodesApiActivatesTheNewKernel() throws Exception {
+        PveMachine g = ops.boot(616, null);
+        sh(g, TO_TRIXIE_DEB822 + " && apt-get update >/dev/null && " + DIST_UPGRADE + " >/dev/null");
+        SimClient root = GuestOps.root(sim, g);
+        String n = g.nodeName();
+        assertThat(root.get("/version").data().path("release").asText()).isEqualTo("9.1");
+        assertThat(root.get("/nodes/" + n + "/status")
+                        .data()
+                        .path("current-kernel")
+                        .path("release")
+                        .asText())
+                .isEqualTo("6.8.12-9-pve");
+        Instant before = g.bootedAt();
+        assertThat(root.post("/nodes/" + n + "/status", java.util.Map.of("command", "reboot"))
+                        .status())
+                .isEqualTo(200);
+        sim.await(() -> g.isUp() && g.bootedAt().isAfter(before), GuestOps.WAIT, "the node is back");
+        assertThat(GuestOps.root(sim, g)
+                        .get("/nodes/" + n + "/status")
+                        .data()
+                        .path("kversion")
+                        .asText())
+                .startsWith("Linux 6.17.2-1-pve ");
+    }
+
+    @Test
+    void eightThreeIsTooOldForTheCheckerAndAFullUpgradeBringsTheNewestEightFour() throws Exception {
+        SimClient.Response c =
+                ops.api().post("/nodes/" + sim.hostNode() + "/qemu/9002/clone", java.util.Map.of("newid", "617"));
+        assertThat(sim.awaitTask(c.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        SimClient.Response s =
+                ops.api().post("/nodes/" + sim.hostNode() + "/qemu/617/status/start", java.util.Map.of());
+        assertThat(sim.awaitTask(s.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
+        PveMachine g = sim.awaitGuest(617, GuestOps.WAIT);
+        assertThat(sh(g, "pve8to9").out()).contains("FAIL: proxmox-ve package is too old, please upgrade to >= 8.4-0!");
+        SshRun.Result r = sh(g, "apt-get update >/dev/null && apt-get -y full-upgrade >/dev/null && pveversion");
+        assertThat(r.out()).startsWith("pve-manager/8.4.21/2606ac850d46da29 ");
     }
 }

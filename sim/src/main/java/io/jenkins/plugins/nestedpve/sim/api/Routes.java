@@ -16,5 +16,6 @@ public final class Routes {
         new ClusterApi(machine).register(r);
         new MigrateApi(machine).register(r);
         new LxcApi(machine).register(r);
+        new NodeAptApi(machine).register(r);
     }
 }

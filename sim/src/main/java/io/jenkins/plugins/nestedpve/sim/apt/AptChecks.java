@@ -36,6 +36,7 @@ public final class AptChecks {
             Consumer<String> info,
             Consumer<String> pass,
             Consumer<String> notice,
+            Consumer<String> warn,
             Consumer<String> fail) {
         info.accept("Checking if the suite for the Debian security repository is correct..");
         List<String[]> found = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class AptChecks {
         if (test[0]) {
             info.accept("Found test repo for Proxmox VE, checking compatibility with updated 'pve-test' spelling.");
             if (test[1]) {
-                Consumer<String> log = "trixie".equals(testSuite[0]) ? fail : notice;
+                Consumer<String> log = "trixie".equals(testSuite[0]) ? fail : warn;
                 log.accept("Found legacy spelling 'pvetest' of the pve-test repo. Change the repo to use 'pve-test'"
                         + " when updating the repos to the 'trixie' suite for Proxmox VE 9!");
             }

@@ -184,7 +184,7 @@ final class Pve8to9 implements Command {
                 + " (4096 >= 2048 RSA)");
         log.pass("Certificate 'pve-ssl.pem' passed Debian Busters (and newer) security level for TLS connections"
                 + " (2048 >= 2048 RSA)");
-        AptChecks.repos(m.fs(), log::info, log::pass, log::notice, log::fail);
+        AptChecks.repos(m.fs(), log::info, log::pass, log::notice, log::warn, log::fail);
         for (UpgradeFaults.CheckerLine l : m.env().faults().upgrade().checkerLines(node)) {
             if (l.level().equals("FAIL")) {
                 log.fail(l.text());
