@@ -27,7 +27,8 @@ class ExtensionIndexTest {
                         NestedPveRunListener.class.getName(),
                         NestedPveReaperWork.class.getName(),
                         NestedPveClusterStep.DescriptorImpl.class.getName(),
-                        NestedPveShStep.DescriptorImpl.class.getName());
+                        NestedPveShStep.DescriptorImpl.class.getName(),
+                        NestedPveUpgradeStep.DescriptorImpl.class.getName());
     }
 
     @Test

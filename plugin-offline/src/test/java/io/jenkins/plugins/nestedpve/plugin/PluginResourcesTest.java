@@ -67,8 +67,21 @@ class PluginResourcesTest {
     }
 
     @Test
+    void everyParameterOfTheUpgradeStepIsInTheSnippetGeneratorWithHelp() throws IOException {
+        assertThat(fields(VIEWS.resolve("NestedPveUpgradeStep/config.jelly")))
+                .containsExactlyInAnyOrderElementsOf(setters(NestedPveUpgradeStep.class));
+        assertHelpForEveryField(VIEWS.resolve("NestedPveUpgradeStep"));
+        assertThat(VIEWS.resolve("NestedPveUpgradeStep/help.html")).exists();
+    }
+
+    @Test
     void theBuildSummaryHasItsView() {
         assertThat(VIEWS.resolve("NestedPveClusterAction/summary.jelly")).exists();
+    }
+
+    @Test
+    void theUpgradeTrialsBuildSummaryHasItsView() {
+        assertThat(VIEWS.resolve("NestedPveUpgradeAction/summary.jelly")).exists();
     }
 
     private static List<String> setters(Class<?> type) {

@@ -1,9 +1,13 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
+import io.jenkins.plugins.nestedpve.host.NestingMode;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -80,6 +84,10 @@ public final class NestedPveClusterContext implements Serializable {
         public String toString() {
             return name + " (VMID " + vmid + ", " + address + ")";
         }
+
+        NestedNode toNode() {
+            return new NestedNode(name, vmid, address, apiFingerprint, sshHostKeyFingerprint, apiPort, sshPort);
+        }
     }
 
     NestedPveClusterContext(NestedCluster cluster, String hostId) {
@@ -117,6 +125,30 @@ public final class NestedPveClusterContext implements Serializable {
     /** The guests in node order. */
     public List<Node> getNodes() {
         return List.copyOf(nodes);
+    }
+
+    /**
+     * The cluster as the core knows it, for work the core does on a running cluster (an upgrade trial): the same
+     * names, addresses and pins; no phase timings.
+     *
+     * @param host the physical host the guests run on
+     * @param now stands in for the time provisioning finished, which the context does not keep
+     */
+    NestedCluster toCluster(HostRef host, Instant now) {
+        NestingMode mode = Arrays.stream(NestingMode.values())
+                .filter(m -> m.label().equals(nesting))
+                .findFirst()
+                .orElse(NestingMode.UNKNOWN);
+        return new NestedCluster(
+                clusterName,
+                nodes.stream().map(Node::toNode).toList(),
+                mode,
+                pveVersion,
+                leaseId,
+                host,
+                null,
+                now,
+                null);
     }
 
     @Override
