@@ -104,7 +104,7 @@ final class ClusterFixture implements AutoCloseable {
                         .ssh(new SshConnector(SSH, clock, Sleeper.SYSTEM))
                         .poll(FAST))
                 .ledgerDecorator(ledger)
-                .credentials(new CredentialsAccess(store, run -> store, secrets))
+                .credentials(new CredentialsAccess(store, secrets))
                 .secrets(new ClusterSecrets(secrets::secret, secrets))
                 .contexts(TestContexts.merging())
                 .background(pool)

@@ -54,7 +54,7 @@ public final class ClusterServices {
                 .markerKey(b.markerKey)
                 .ledger(b.ledgerDecorator.apply(ledger));
         this.engine = new NestedPveEngine(b.engine.apply(ctx).build());
-        this.hostOps = new EngineHostOps(engine, hosts, credentials::outsideBuilds, b.reapMinAge);
+        this.hostOps = new EngineHostOps(engine, hosts, credentials::resolver, b.reapMinAge);
         this.releaser = new LeaseReleaser(registry, hostOps, b.liveness, hostOps, clock);
     }
 
