@@ -62,6 +62,16 @@ class HostPolicyStepTest {
     }
 
     @Test
+    void aStepNamingTheHostsOwnDefaultBridgeIsAlwaysAllowed() throws Exception {
+        lab.host.setAllowedBridges("vmbr1");
+        lab.host.setMaxMemoryMiB(1024); // fails on memory only, before anything is created
+        NestedPveClusterStep step = lab.step(1);
+        step.setBridge(lab.host.getBridge());
+
+        assertThat(failureOf(step)).hasMessageContaining("memoryMiB").hasMessageNotContaining("bridge:");
+    }
+
+    @Test
     void aStepAskingToEnableNestingFailsWhenThatIsNotTheHostsPolicy() throws Exception {
         NestedPveClusterStep step = lab.step(1);
         step.setNesting("enable");

@@ -71,10 +71,10 @@ final class ClusterSpecs {
     /** The host's administrator limits on what a step may ask; before anything else, nothing is created. */
     private static void checkLimits(NestedPveClusterStep step, PveHostConfig host) throws AbortException {
         HostLimits.Request asked = new HostLimits.Request(
-                step.getBridge(),
-                step.getVlan(),
-                step.getStorage(),
-                step.getTemplate(),
+                override(step.getBridge(), host.getBridge()),
+                override(step.getVlan(), host.getVlan()),
+                override(step.getStorage(), host.getStorage()),
+                override(step.getTemplate(), host.getTemplate()),
                 step.getNesting() == null ? null : NestingPolicy.parse(step.getNesting()),
                 step.getMemoryMiB(),
                 step.getCores(),
@@ -87,6 +87,11 @@ final class ClusterSpecs {
         if (!problems.isEmpty()) {
             throw new AbortException("nestedPveCluster on host '" + host.getId() + "': " + String.join("; ", problems));
         }
+    }
+
+    /** The step's value when it departs from the host's default (which is always allowed), else null. */
+    private static <T> T override(T asked, T hostDefault) {
+        return asked == null || asked.equals(hostDefault) ? null : asked;
     }
 
     private static void template(ClusterSpecBuilder b, String template, PveHostConfig host) {
