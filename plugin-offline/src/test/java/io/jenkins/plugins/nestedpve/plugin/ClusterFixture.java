@@ -61,6 +61,9 @@ final class ClusterFixture implements AutoCloseable {
         return t;
     });
     volatile ClusterServices services;
+    /** This installation's marker key: the same after a restart, as the plugin keeps it in JENKINS_HOME. */
+    final io.jenkins.plugins.nestedpve.cluster.MarkerKey markerKey =
+            io.jenkins.plugins.nestedpve.cluster.MarkerKey.generate();
 
     ClusterFixture(Path home) {
         this.home = home;
@@ -112,6 +115,7 @@ final class ClusterFixture implements AutoCloseable {
                 .clock(clock)
                 .owner("Jenkins test")
                 .reapMinAge(Duration.ZERO)
+                .markerKey(markerKey)
                 .build();
     }
 
