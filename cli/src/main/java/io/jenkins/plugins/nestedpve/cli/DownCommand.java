@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ final class DownCommand implements Callable<Integer> {
         HostRef host = loaded.spec().host();
         Set<String> leases = new LinkedHashSet<>();
         try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
-            OwnedVms.list(pve, host, ie.installation().id()).owned().stream()
+            OwnedVms.list(pve, host, OwnershipCheck.of(ie.engine().context(), OwnershipCheck.ANY_VMID)).owned().stream()
                     .filter(o -> o.marker().cluster().equals(which.name))
                     .forEach(o -> leases.add(o.marker().lease()));
         }

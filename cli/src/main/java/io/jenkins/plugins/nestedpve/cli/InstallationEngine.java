@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.cluster.Ledger;
+import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
@@ -34,12 +35,14 @@ final class InstallationEngine implements AutoCloseable {
      */
     static InstallationEngine open(CliContext ctx, ClientRequestLog requestLog) {
         Installation installation = Installation.at(ctx.home());
+        MarkerKey key = installation.markerKey();
         Ledger ledger = installation.openLedger();
         EngineContext context = EngineContext.builder(installation.id())
                 .clock(ctx.clock())
                 .ledger(ledger)
                 .pveClients(PveClientFactory.standard(
                         ctx.clock(), Sleeper.SYSTEM, RetryPolicy.DEFAULT, Backoff.TASK_POLL, requestLog))
+                .markerKey(key)
                 .build();
         return new InstallationEngine(installation, ledger, new NestedPveEngine(context), requestLog);
     }

@@ -2,21 +2,28 @@ package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The VMs on the physical host's node that carry this installation's ownership marker, read from
- * each VM's configuration (the marker is the only proof of ownership; tags alone are not).
+ * The VMs on the physical host's node whose ownership marker names this installation, read from
+ * each VM's configuration, each with what {@link OwnershipCheck} makes of it (only a signed marker
+ * verified for its VMID, inside the range, on a tagged VM is ours; the others are listed, never
+ * destroyed).
  */
 final class OwnedVms {
-    /** One VM and its marker. */
-    record Owned(int vmid, String name, OwnershipMarker marker) {}
+    /** One VM, its marker and what the marker proves. */
+    record Owned(int vmid, String name, OwnershipMarker marker, OwnershipCheck.Trust trust) {
+        /** A VM that is ours. */
+        Owned(int vmid, String name, OwnershipMarker marker) {
+            this(vmid, name, marker, OwnershipCheck.Trust.OURS);
+        }
+    }
 
     /**
      * @param foreign VMs examined that are not ours (templates excluded)
@@ -25,7 +32,7 @@ final class OwnedVms {
 
     private OwnedVms() {}
 
-    static Listing list(PveClient pve, HostRef host, UUID installation) {
+    static Listing list(PveClient pve, HostRef host, OwnershipCheck check) {
         List<Owned> owned = new ArrayList<>();
         int foreign = 0;
         for (VmResource v : pve.vmResources()) {
@@ -33,8 +40,9 @@ final class OwnedVms {
                 continue;
             }
             Optional<OwnershipMarker> marker = marker(pve, v);
-            if (marker.isPresent() && marker.get().isOwnedBy(installation)) {
-                owned.add(new Owned(v.vmid(), v.name(), marker.get()));
+            OwnershipCheck.Trust trust = check.check(v.vmid(), marker, v.tags(), false);
+            if (trust != OwnershipCheck.Trust.NO_MARKER && trust != OwnershipCheck.Trust.OTHER_INSTALLATION) {
+                owned.add(new Owned(v.vmid(), v.name(), marker.get(), trust));
             } else {
                 foreign++;
             }

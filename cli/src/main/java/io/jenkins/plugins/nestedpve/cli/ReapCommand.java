@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
+import io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapReport;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapRules;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
@@ -68,13 +69,17 @@ final class ReapCommand implements Callable<Integer> {
         LoadedSpec loaded = SpecFiles.loadForHost(ctx, file, "nestedpve reap");
         String who = owner != null ? owner : loaded.spec().owner();
         try (InstallationEngine ie = InstallationEngine.open(ctx, requestLog.open(ctx))) {
-            ReapScope scope = new ReapScope(who, ie.leases(), grace);
+            ReapScope scope = new ReapScope(who, ie.leases(), grace)
+                    .withVmids(loaded.spec().vmidRange());
             HostRef host = loaded.spec().host();
             if (dryRun) {
                 List<ReapRules.Verdict> plan;
                 try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
                     plan = ReapPlan.plan(
-                            OwnedVms.list(pve, host, ie.installation().id()), scope, ctx.clock());
+                            OwnedVms.list(
+                                    pve, host, OwnershipCheck.of(ie.engine().context(), scope.vmids())),
+                            scope,
+                            ctx.clock());
                 }
                 printPlan(plan, who);
                 return ExitCodes.OK;

@@ -16,7 +16,7 @@ final class ReapPlan {
 
     static List<ReapRules.Verdict> plan(OwnedVms.Listing listing, ReapScope scope, Clock clock) {
         return listing.owned().stream()
-                .map(vm -> ReapRules.decide(vm.vmid(), vm.marker(), scope, Set.of(), clock))
+                .map(vm -> ReapRules.decide(vm.vmid(), vm.marker(), vm.trust(), scope, Set.of(), clock))
                 .flatMap(Optional::stream)
                 .toList();
     }

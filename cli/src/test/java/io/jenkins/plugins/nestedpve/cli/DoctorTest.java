@@ -153,7 +153,7 @@ class DoctorTest {
             assertThat(r.exitCode()).isEqualTo(ExitCodes.DOCTOR_FAILED);
             assertThat(r.out())
                     .contains("FAIL  nesting", "/sys/module/kvm_intel/parameters/nested reads N")
-                    .contains("echo \"options kvm-intel nested=Y\" > /etc/modprobe.d/kvm-intel.conf")
+                    .contains("echo \"options kvm-intel nested=Y\" >> /etc/modprobe.d/kvm-intel.conf")
                     .contains("modprobe -r kvm_intel && modprobe kvm_intel");
         }
     }
@@ -168,7 +168,7 @@ class DoctorTest {
             assertThat(r.exitCode()).isEqualTo(ExitCodes.DOCTOR_FAILED);
             assertThat(r.out())
                     .contains("FAIL  nesting", "/sys/module/kvm_amd/parameters/nested reads 0")
-                    .contains("echo \"options kvm-amd nested=1\" > /etc/modprobe.d/kvm-amd.conf")
+                    .contains("echo \"options kvm-amd nested=1\" >> /etc/modprobe.d/kvm-amd.conf")
                     .contains("modprobe -r kvm_amd && modprobe kvm_amd");
         }
     }

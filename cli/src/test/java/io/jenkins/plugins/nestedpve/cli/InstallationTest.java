@@ -24,6 +24,44 @@ class InstallationTest {
     }
 
     @Test
+    void theMarkerKeyIsCreatedOwnerOnlyAndKept() throws Exception {
+        Installation home = Installation.at(dir.resolve("home"));
+
+        assertThat(home.markerKey())
+                .isEqualTo(Installation.at(dir.resolve("home")).markerKey());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve("home/marker-key"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void aMarkerKeyReadableByOthersIsRefused() throws Exception {
+        Installation home = Installation.at(dir.resolve("home"));
+        home.markerKey();
+        Files.setPosixFilePermissions(
+                dir.resolve("home/marker-key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(home::markerKey)
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("readable by others")
+                .hasMessageContaining("chmod 600");
+    }
+
+    @Test
+    void aSecretFileDoesNotFollowASymlinkSwappedInAtItsName() throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim"), "precious");
+        Path file = dir.resolve("np-a.root-password");
+        Files.createSymbolicLink(file, victim);
+
+        SecretFiles.write(file, "pw");
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.readString(file)).isEqualTo("pw\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
     void twoHomesAreTwoInstallations() {
         assertThat(Installation.at(dir.resolve("a")).id())
                 .isNotEqualTo(Installation.at(dir.resolve("b")).id());

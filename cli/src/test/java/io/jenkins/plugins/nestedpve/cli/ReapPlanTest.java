@@ -38,6 +38,21 @@ class ReapPlanTest {
     }
 
     @Test
+    void anExpiredVmWithAnUnsignedMarkerIsListedAndKept() {
+        OwnedVms.Owned old = vm(1, "a", ME, NOW.minus(Duration.ofHours(5)), NOW.minusSeconds(1));
+        List<ReapRules.Verdict> d = plan(new OwnedVms.Owned(
+                old.vmid(),
+                old.name(),
+                old.marker(),
+                io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck.Trust.UNSIGNED));
+
+        assertThat(d).singleElement().satisfies(x -> {
+            assertThat(x.reap()).isFalse();
+            assertThat(x.decision().reason()).startsWith("unsigned marker");
+        });
+    }
+
+    @Test
     void notYetExpiredIsKept() {
         List<ReapRules.Verdict> d = plan(vm(1, "a", ME, NOW.minus(Duration.ofHours(5)), NOW.plusSeconds(60)));
 

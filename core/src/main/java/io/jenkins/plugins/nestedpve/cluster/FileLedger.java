@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -126,14 +125,11 @@ public final class FileLedger implements Ledger {
      */
     public synchronized void compact() {
         List<LedgerEntry> keep = live();
-        Path tmp = file.resolveSibling(file.getFileName() + ".compact");
         StringBuilder text = new StringBuilder();
         keep.forEach(e -> text.append(toJson(e)).append('\n'));
-        try (FileOutputStream out = new FileOutputStream(tmp.toFile(), false)) {
-            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-            out.getFD().sync();
-            channel.close();
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            SafeFiles.write(file, text.toString(), SafeFiles.Visibility.NORMAL);
+            channel.close(); // it appends to the replaced file
             channel = openAppend(file);
         } catch (IOException e) {
             throw new LedgerException("cannot compact the VM ledger " + file + ": " + e.getMessage(), e);

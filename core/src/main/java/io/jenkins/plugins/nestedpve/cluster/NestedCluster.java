@@ -4,10 +4,8 @@ import io.jenkins.plugins.nestedpve.events.PhaseTimings;
 import io.jenkins.plugins.nestedpve.host.NestingMode;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -174,7 +172,8 @@ public record NestedCluster(
 
     /**
      * Writes {@code <cluster>.json} (descriptor) and {@code <cluster>-inventory.ini} into {@code
-     * dir}, creating it; each file is written to a temporary name and moved into place.
+     * dir}, creating it; each file is written by {@link SafeFiles} (a new file with an
+     * unpredictable name, moved into place; a symbolic link at the target is replaced, not followed).
      */
     public OutputFiles writeFiles(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -186,9 +185,7 @@ public record NestedCluster(
     }
 
     private static void write(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SafeFiles.write(target, text, SafeFiles.Visibility.NORMAL);
     }
 
     private static String nullToEmpty(String s) {

@@ -24,16 +24,21 @@ import java.util.UUID;
  *
  * <pre>
  * Created by nested-pve for &lt;owner&gt; (&lt;build&gt;); destroyed automatically.
- * nested-pve-marker: {"v":1,"installation":"&lt;uuid&gt;","lease":"…","cluster":"…","node":"…","owner":"…","build":"…","created":"…","expires":null}
+ * nested-pve-marker: {"v":2,"installation":"&lt;uuid&gt;","lease":"…","cluster":"…","node":"…","owner":"…","build":"…","created":"…","expires":null,"vmid":80000,"sig":"…"}
  * </pre>
  *
- * The reaper destroys only VMs whose marker names this installation. The marker never contains
- * secrets. Instants are kept to the second.
+ * The installation id is public, so it proves nothing alone: {@code sig} is the HMAC-SHA256 of all
+ * other fields (VMID included) under the installation's {@link MarkerKey}, and teardown and the
+ * reaper destroy only VMs whose marker {@link #verifiedFor verifies} for the VMID it is found on. A
+ * marker copied onto another VM, edited, or written by an older version (format 1, unsigned) never
+ * verifies. The marker never contains secrets. Instants are kept to the second.
  *
- * @param version marker format version, {@value #VERSION}
+ * @param version marker format version, {@value #VERSION}; 1 = before signing
  * @param installation the UUID of the installation that created the VM
  * @param lease the provisioning's lease id
  * @param expires null while the cluster is in use; set when a failed cluster is kept for debugging
+ * @param vmid the VMID the marker was written for (0 in format 1)
+ * @param signature base64url HMAC-SHA256 of {@link #payload()}, or null when unsigned
  */
 public record OwnershipMarker(
         int version,
@@ -44,13 +49,15 @@ public record OwnershipMarker(
         String owner,
         String build,
         Instant created,
-        Instant expires) {
+        Instant expires,
+        int vmid,
+        String signature) {
     /** The PVE tag on every guest (pve-tag format {@code [a-z0-9_][a-z0-9_\-+.]*}). */
     public static final String TAG = "nested-pve";
     /** The description line prefix. */
     public static final String PREFIX = "nested-pve-marker:";
     /** The current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** PVE's limit for {@code description} (schema maxLength). */
     public static final int DESCRIPTION_MAX = 8192;
 
@@ -67,8 +74,25 @@ public record OwnershipMarker(
         expires = expires == null ? null : expires.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The marker for node {@code node} of a cluster built from {@code spec}, without expiry. */
-    public static OwnershipMarker forNode(ClusterSpec spec, String lease, String node, Instant created) {
+    /** An unsigned marker without VMID (format 1, or one still to be signed). */
+    public OwnershipMarker(
+            int version,
+            String installation,
+            String lease,
+            String cluster,
+            String node,
+            String owner,
+            String build,
+            Instant created,
+            Instant expires) {
+        this(version, installation, lease, cluster, node, owner, build, created, expires, 0, null);
+    }
+
+    /**
+     * The unsigned marker for node {@code node} of a cluster built from {@code spec}, cloned onto
+     * {@code vmid}, without expiry; {@link #signedWith sign} it before writing it.
+     */
+    public static OwnershipMarker forNode(ClusterSpec spec, String lease, String node, int vmid, Instant created) {
         return new OwnershipMarker(
                 VERSION,
                 spec.installationId().toString(),
@@ -78,17 +102,55 @@ public record OwnershipMarker(
                 spec.owner(),
                 spec.buildRef(),
                 created,
+                null,
+                vmid,
                 null);
     }
 
-    /** Whether {@code installationId} created the VM. */
+    /** Whether the marker names {@code installationId} (public: proves nothing without {@link #verifiedFor}). */
     public boolean isOwnedBy(UUID installationId) {
         return installation.equalsIgnoreCase(installationId.toString());
     }
 
-    /** A copy that expires at {@code at} (keep-on-failure). */
+    /** An unsigned copy that expires at {@code at} (keep-on-failure); sign it again before writing it. */
     public OwnershipMarker withExpiry(Instant at) {
-        return new OwnershipMarker(version, installation, lease, cluster, node, owner, build, created, at);
+        return new OwnershipMarker(version, installation, lease, cluster, node, owner, build, created, at, vmid, null);
+    }
+
+    /** A copy in the current format signed with {@code key}. */
+    public OwnershipMarker signedWith(MarkerKey key) {
+        OwnershipMarker current = new OwnershipMarker(
+                VERSION, installation, lease, cluster, node, owner, build, created, expires, vmid, null);
+        return new OwnershipMarker(
+                VERSION,
+                installation,
+                lease,
+                cluster,
+                node,
+                owner,
+                build,
+                created,
+                expires,
+                vmid,
+                key.sign(current.payload()));
+    }
+
+    /** Whether the marker carries a signature at all (format 2 or later). */
+    public boolean signed() {
+        return signature != null;
+    }
+
+    /**
+     * Whether {@code key} signed this marker for the VM {@code vmidFoundOn}: false for an unsigned
+     * (format 1) marker, an edited one, and one copied from another VMID.
+     */
+    public boolean verifiedFor(int vmidFoundOn, MarkerKey key) {
+        return signature != null && version >= 2 && vmid == vmidFoundOn && key.verifies(payload(), signature);
+    }
+
+    /** What the signature covers: the marker's JSON without {@code sig}. */
+    public String payload() {
+        return write(fields());
     }
 
     /** Whether an expiry is set and has passed on {@code clock}. No expiry: never expired. */
@@ -98,6 +160,14 @@ public record OwnershipMarker(
 
     /** The marker's compact JSON. */
     public String json() {
+        ObjectNode o = fields();
+        if (signature != null) {
+            o.put("sig", signature);
+        }
+        return write(o);
+    }
+
+    private ObjectNode fields() {
         ObjectNode o = JSON.createObjectNode();
         o.put("v", version);
         o.put("installation", installation);
@@ -108,6 +178,13 @@ public record OwnershipMarker(
         o.put("build", build);
         o.put("created", created.toString());
         o.put("expires", expires == null ? null : expires.toString());
+        if (vmid > 0) {
+            o.put("vmid", vmid);
+        }
+        return o;
+    }
+
+    private static String write(ObjectNode o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -188,7 +265,9 @@ public record OwnershipMarker(
                     text(o, "owner"),
                     text(o, "build"),
                     Instant.parse(created),
-                    expires == null ? null : Instant.parse(expires)));
+                    expires == null ? null : Instant.parse(expires),
+                    o.path("vmid").canConvertToInt() ? o.path("vmid").asInt() : 0,
+                    text(o, "sig")));
         } catch (JsonProcessingException | DateTimeParseException e) {
             return Optional.empty();
         }

@@ -57,7 +57,7 @@ public enum CpuVendor {
 
     /** The command an operator runs to enable nesting persistently, exactly as shown in messages. */
     public String enableCommand() {
-        return "echo \"" + optionLine() + "\" > " + modprobeConfPath();
+        return "echo \"" + optionLine() + "\" >> " + modprobeConfPath();
     }
 
     /** The reload an operator runs while no VM is running. */

@@ -17,9 +17,9 @@ import java.util.Optional;
  *   <li>the CPU vendor from {@code /proc/cpuinfo} ({@code GenuineIntel} or {@code AuthenticAMD});
  *   <li>the kvm module's {@code nested} parameter ({@code Y}/{@code N} on Intel, {@code 1}/{@code 0}
  *       on AMD; {@code Y}, {@code y} and {@code 1} mean on);
- *   <li>per policy: {@code require} fails with the vendor's exact remediation; {@code enable} writes
- *       the modprobe.d option (its only write), reloads the module only when no VM runs and
- *       re-reads the parameter; {@code emulate} continues (inner VMs need {@code kvm: 0}); {@code
+ *   <li>per policy: {@code require} fails with the vendor's exact remediation; {@code enable} does
+ *       nothing while a VM runs, otherwise appends the modprobe.d option (its only write; an
+ *       existing file is never overwritten), reloads the module and re-reads the parameter; {@code emulate} continues (inner VMs need {@code kvm: 0}); {@code
  *       skip} runs nothing.
  * </ol>
  *
@@ -188,12 +188,12 @@ public final class NestingPreflight {
         }
 
         NestingReport enable() throws InterruptedException {
-            writeOption();
+            // the idle check comes first: with VMs running nothing is written, the host stays as it was
             int running = runningVms.runningVms();
             if (running > 0) {
-                throw fail(needsReload(
-                        running + (running == 1 ? " VM is" : " VMs are") + " running on " + hostName, "stop them"));
+                throw fail(notIdle(running + (running == 1 ? " VM is" : " VMs are") + " running on " + hostName));
             }
+            writeOption();
             ExecResult unload = host.run(ShellQuote.command("modprobe", "-r", vendor.module()), timeout);
             if (!unload.ok()) {
                 String err = unload.tail(2);
@@ -215,19 +215,28 @@ public final class NestingPreflight {
             return verify();
         }
 
+        /** Appends the option line (never overwrites the file); a line already there is left as it is. */
         private void writeOption() throws InterruptedException {
+            String path = ShellQuote.quote(vendor.modprobeConfPath());
             ExecResult previous = host.run(ShellQuote.command("cat", vendor.modprobeConfPath()), timeout);
-            String write = "echo " + ShellQuote.quote(vendor.optionLine()) + " > "
-                    + ShellQuote.quote(vendor.modprobeConfPath());
-            ExecResult r = host.run(write, timeout);
+            String content = previous.ok() ? previous.stdout() : "";
+            if (content.lines().map(String::strip).anyMatch(vendor.optionLine()::equals)) {
+                actions.add("kept '" + vendor.optionLine() + "' already in " + vendor.modprobeConfPath());
+                return;
+            }
+            if (!content.isEmpty() && !content.endsWith("\n")) {
+                appendOrFail("echo >> " + path); // end the file's last line first
+            }
+            appendOrFail("echo " + ShellQuote.quote(vendor.optionLine()) + " >> " + path);
+            actions.add("appended '" + vendor.optionLine() + "' to " + vendor.modprobeConfPath());
+        }
+
+        private void appendOrFail(String command) throws InterruptedException {
+            ExecResult r = host.run(command, timeout);
             if (!r.ok()) {
                 throw fail("could not write " + vendor.modprobeConfPath() + " on " + hostName + ": " + r.tail(2)
                         + " — the SSH user must be root; or run yourself: " + vendor.enableCommand());
             }
-            String replaced = previous.ok() && !previous.stdout().isBlank()
-                    ? " (replaced: " + previous.stdout().strip().replace('\n', ';') + ")"
-                    : "";
-            actions.add("wrote '" + vendor.optionLine() + "' to " + vendor.modprobeConfPath() + replaced);
         }
 
         private NestingReport verify() throws InterruptedException {
@@ -250,6 +259,12 @@ public final class NestingPreflight {
         private String needsReload(String why, String stop) {
             return "nesting is now configured but needs the module reloaded; " + why + " — reboot the host or " + stop
                     + ", then run: " + vendor.reloadCommand();
+        }
+
+        private String notIdle(String why) {
+            return "nested virtualization is off on " + hostName + " and nesting is 'enable', but " + why
+                    + ": nothing was changed. Stop them and run the build again, or run yourself on " + hostName
+                    + ": " + vendor.enableCommand() + " and reboot the host";
         }
 
         private NestingException fail(String message) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.cluster.InMemoryLedger;
 import io.jenkins.plugins.nestedpve.cluster.Ledger;
+import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.wait.Backoff;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param installationId this installation's UUID: the markers it writes, the only VMs it destroys
  * @param poll the backoff of the engine's own polling (agent address, API back after a restart,
  *     quorum)
+ * @param markerKey signs the ownership markers; only VMs whose marker it verifies are destroyed, so
+ *     it must be the installation's stored key (a new key disowns every VM created before)
  */
 public record EngineContext(
         Clock clock,
@@ -38,7 +41,8 @@ public record EngineContext(
         PveClientFactory pveClients,
         SshConnector ssh,
         UUID installationId,
-        Backoff poll) {
+        Backoff poll,
+        MarkerKey markerKey) {
     /** Polling of the engine's own waits: 500 ms growing by half up to 5 s. */
     public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
 
@@ -51,6 +55,7 @@ public record EngineContext(
         Objects.requireNonNull(ssh, "ssh");
         Objects.requireNonNull(installationId, "installationId");
         Objects.requireNonNull(poll, "poll");
+        Objects.requireNonNull(markerKey, "markerKey");
     }
 
     /** A waiter on this context's clock and sleeper. */
@@ -73,6 +78,7 @@ public record EngineContext(
         private PveClientFactory pveClients;
         private SshConnector ssh;
         private Backoff poll = DEFAULT_POLL;
+        private MarkerKey markerKey;
 
         private Builder(UUID installationId) {
             this.installationId = Objects.requireNonNull(installationId, "installationId");
@@ -115,6 +121,15 @@ public record EngineContext(
             return this;
         }
 
+        /**
+         * The installation's stored marker key. Default: a new random key, which verifies only
+         * the markers this context writes (tests, one-off runs).
+         */
+        public Builder markerKey(MarkerKey v) {
+            markerKey = v;
+            return this;
+        }
+
         public EngineContext build() {
             return new EngineContext(
                     clock,
@@ -124,7 +139,8 @@ public record EngineContext(
                     pveClients != null ? pveClients : PveClientFactory.standard(clock, sleeper),
                     ssh != null ? ssh : new SshConnector(SshTimeouts.DEFAULTS, clock, sleeper),
                     installationId,
-                    poll);
+                    poll,
+                    markerKey != null ? markerKey : MarkerKey.generate());
         }
     }
 

@@ -34,7 +34,7 @@ final class FailureCleanup {
             if (targets.isEmpty()) {
                 return;
             }
-            Teardown teardown = new Teardown(run.ctx, run.host, run.spec.host(), run.listener);
+            Teardown teardown = new Teardown(run.ctx, run.host, run.spec.host(), run.spec.vmidRange(), run.listener);
             TeardownReport report;
             if (run.spec.keepOnFailure().isZero()) {
                 report = teardown.destroy(

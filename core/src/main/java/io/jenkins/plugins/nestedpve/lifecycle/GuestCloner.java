@@ -121,7 +121,8 @@ final class GuestCloner {
 
     private CloneRequest request(GuestNode node, int vmid) {
         OwnershipMarker marker = OwnershipMarker.forNode(
-                run.spec, run.lease, node.name, run.ctx.clock().instant());
+                        run.spec, run.lease, node.name, vmid, run.ctx.clock().instant())
+                .signedWith(run.ctx.markerKey());
         CloneRequest.Builder b = CloneRequest.builder(vmid).name(node.name).description(marker.format());
         if (run.spec.fullClone()) {
             b.full(true);
@@ -199,7 +200,9 @@ final class GuestCloner {
                         });
         Optional<VmConfig> config = config(vmid);
         boolean ours = config.flatMap(c -> OwnershipMarker.parse(c.description().orElse(null)))
-                .filter(m -> m.lease().equals(run.lease) && m.node().equals(node.name))
+                .filter(m -> m.lease().equals(run.lease)
+                        && m.node().equals(node.name)
+                        && m.verifiedFor(vmid, run.ctx.markerKey()))
                 .isPresent();
         if (ours && config.get().lock().isEmpty()) {
             node.vmid = vmid;

@@ -9,6 +9,7 @@ import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.RootPasswords;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
@@ -194,16 +195,27 @@ public final class NestedPveEngine {
         for (NestedNode n : cluster.nodes()) {
             targets.add(n.vmid(), n.name());
         }
-        return teardown(targets, cluster.lease(), cluster.host(), host, listener);
+        return teardown(targets, cluster.lease(), cluster.host(), host, OwnershipCheck.ANY_VMID, listener);
     }
 
     /** Destroys every VM of {@code lease} on {@code hostRef} (ledger and marker sweep). */
     public TeardownReport teardown(String lease, HostRef hostRef, HostCredentials host, ProgressListener listener) {
-        return teardown(new LeaseTargets(lease), lease, hostRef, host, listener);
+        return teardown(lease, hostRef, host, OwnershipCheck.ANY_VMID, listener);
+    }
+
+    /** As {@link #teardown(String, HostRef, HostCredentials, ProgressListener)}, only inside {@code vmids}. */
+    public TeardownReport teardown(
+            String lease, HostRef hostRef, HostCredentials host, VmidRange vmids, ProgressListener listener) {
+        return teardown(new LeaseTargets(lease), lease, hostRef, host, vmids, listener);
     }
 
     private TeardownReport teardown(
-            LeaseTargets targets, String lease, HostRef hostRef, HostCredentials host, ProgressListener listener) {
+            LeaseTargets targets,
+            String lease,
+            HostRef hostRef,
+            HostCredentials host,
+            VmidRange vmids,
+            ProgressListener listener) {
         try (PveClient client = HostClients.open(ctx.pveClients(), hostRef, host)) {
             // an untagged VM is read too: a clone of ours carries the marker from the clone call on,
             // but the tag only from CONFIGURE (PVE's clone takes no tags), and may be in no ledger
@@ -212,7 +224,7 @@ public final class NestedPveEngine {
                             client,
                             ctx.installationId(),
                             v -> v.hasTag(OwnershipMarker.TAG) || v.tags().isEmpty());
-            return new Teardown(ctx, client, hostRef, ProgressListener.safe(listener))
+            return new Teardown(ctx, client, hostRef, vmids, ProgressListener.safe(listener))
                     .destroy(targets.list(), lease, Deadline.after(ctx.clock(), TEARDOWN_TIMEOUT));
         }
     }

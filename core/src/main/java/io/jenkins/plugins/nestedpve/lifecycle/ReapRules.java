@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The reaper's rules for one VM that carries this installation's marker, as a pure function: the
  * {@link Reaper} acts on the verdicts, a dry run only shows them. Another owner (when the scope
- * names one) is ignored; a lease this process is provisioning is kept; an expiry decides alone;
+ * names one) is ignored; a VM that is not {@link OwnershipCheck.Trust#OURS} (unsigned, forged,
+ * outside the range, untagged) is kept and listed with the reason; a lease this process is provisioning is kept; an expiry decides alone;
  * without one, a lease still held is kept and an unknown lease is reaped once the VM is older than
  * the scope's minimum age.
  */
@@ -24,15 +25,24 @@ public final class ReapRules {
     private ReapRules() {}
 
     /**
-     * The verdict on VM {@code vmid} with marker {@code m}, or empty when the scope leaves it alone
-     * (another owner).
+     * The verdict on VM {@code vmid} with marker {@code m} naming this installation, or empty when
+     * the scope leaves it alone (another owner).
      *
+     * @param trust what {@link OwnershipCheck} found for the VM: anything but ours is kept
      * @param activeLeases leases being provisioned right now by this process: never reaped
      */
     public static Optional<Verdict> decide(
-            int vmid, OwnershipMarker m, ReapScope scope, Set<String> activeLeases, Clock clock) {
+            int vmid,
+            OwnershipMarker m,
+            OwnershipCheck.Trust trust,
+            ReapScope scope,
+            Set<String> activeLeases,
+            Clock clock) {
         if (scope.ownerIfSet().filter(o -> !o.equals(m.owner())).isPresent()) {
             return Optional.empty();
+        }
+        if (trust != OwnershipCheck.Trust.OURS) {
+            return Optional.of(keep(vmid, m, trust.reason()));
         }
         if (activeLeases.contains(m.lease())) {
             return Optional.of(keep(vmid, m, "being provisioned by this engine"));

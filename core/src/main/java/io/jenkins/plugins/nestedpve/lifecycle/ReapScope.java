@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
+import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +14,9 @@ import java.util.Optional;
  * @param owner only VMs of this owner (the marker's {@code owner}), or null for every owner
  * @param leases knows the leases that still have an owner
  * @param minAge how old a VM without expiry must be before it counts as orphaned
+ * @param vmids the configured VMID range: a VM outside it is never reaped
  */
-public record ReapScope(String owner, LeaseOracle leases, Duration minAge) {
+public record ReapScope(String owner, LeaseOracle leases, Duration minAge, VmidRange vmids) {
     /** Default grace for orphans: 15 minutes. */
     public static final Duration DEFAULT_MIN_AGE = Duration.ofMinutes(15);
 
@@ -24,6 +26,17 @@ public record ReapScope(String owner, LeaseOracle leases, Duration minAge) {
         if (minAge.isNegative()) {
             throw new IllegalArgumentException("minAge must not be negative, got " + minAge);
         }
+        Objects.requireNonNull(vmids, "vmids");
+    }
+
+    /** A scope over every VMID PVE allows; narrow it with {@link #withVmids}. */
+    public ReapScope(String owner, LeaseOracle leases, Duration minAge) {
+        this(owner, leases, minAge, OwnershipCheck.ANY_VMID);
+    }
+
+    /** This scope restricted to the configured VMID range. */
+    public ReapScope withVmids(VmidRange range) {
+        return new ReapScope(owner, leases, minAge, range);
     }
 
     /** Only VMs whose keep-on-failure expiry has passed. */
@@ -38,12 +51,12 @@ public record ReapScope(String owner, LeaseOracle leases, Duration minAge) {
 
     /** This scope restricted to one owner. */
     public ReapScope forOwner(String owner) {
-        return new ReapScope(Objects.requireNonNull(owner, "owner"), leases, minAge);
+        return new ReapScope(Objects.requireNonNull(owner, "owner"), leases, minAge, vmids);
     }
 
     /** This scope with another orphan grace. */
     public ReapScope withMinAge(Duration age) {
-        return new ReapScope(owner, leases, age);
+        return new ReapScope(owner, leases, age, vmids);
     }
 
     public Optional<String> ownerIfSet() {

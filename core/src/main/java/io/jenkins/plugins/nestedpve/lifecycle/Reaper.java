@@ -18,8 +18,9 @@ import java.util.Set;
  * Sweeps one physical host for guests this installation left behind: lists the VMs ({@code
  * /cluster/resources}), reads each config's ownership marker and destroys those of this installation
  * that are expired (keep-on-failure) or orphaned (lease unknown to the {@link LeaseOracle}) within the
- * {@link ReapScope}. A VM without this installation's marker is never touched, inside the VMID range
- * or not; {@link Teardown} reads the marker once more before destroying.
+ * {@link ReapScope}. Only a tagged VM inside the scope's VMID range whose signed marker verifies
+ * ({@link OwnershipCheck}) is ever destroyed; {@link Teardown} checks the marker once more before
+ * destroying (the confirm below runs only on a marker Teardown found to be ours).
  */
 public final class Reaper {
     private final EngineContext ctx;
@@ -47,6 +48,7 @@ public final class Reaper {
      * @param teardownTimeout bound for destroying the reaped VMs
      */
     public ReapReport reap(ReapScope scope, Duration teardownTimeout) {
+        OwnershipCheck ownership = OwnershipCheck.of(ctx, scope.vmids());
         List<Decision> reaped = new ArrayList<>();
         List<Decision> kept = new ArrayList<>();
         int examined = 0;
@@ -57,11 +59,12 @@ public final class Reaper {
             }
             examined++;
             Optional<OwnershipMarker> marker = marker(v);
-            if (marker.isEmpty() || !marker.get().isOwnedBy(ctx.installationId())) {
+            OwnershipCheck.Trust trust = ownership.check(v.vmid(), marker, v.tags(), false);
+            if (trust == OwnershipCheck.Trust.NO_MARKER || trust == OwnershipCheck.Trust.OTHER_INSTALLATION) {
                 foreign++;
                 continue;
             }
-            ReapRules.decide(v.vmid(), marker.get(), scope, activeLeases, ctx.clock())
+            ReapRules.decide(v.vmid(), marker.get(), trust, scope, activeLeases, ctx.clock())
                     .ifPresent(vd -> (vd.reap() ? reaped : kept).add(vd.decision()));
         }
         // teardown re-reads each marker; the same rules must still say "reap" on what it reads then
@@ -70,14 +73,14 @@ public final class Reaper {
                 .toList();
         TeardownReport report = targets.isEmpty()
                 ? TeardownReport.empty()
-                : new Teardown(ctx, host, hostRef, listener)
+                : new Teardown(ctx, host, hostRef, scope.vmids(), listener)
                         .destroy(targets, null, Deadline.after(ctx.clock(), teardownTimeout));
         return new ReapReport(examined, foreign, reaped, kept, report);
     }
 
     private boolean stillReap(Decision decided, OwnershipMarker now, ReapScope scope) {
         return now.lease().equals(decided.lease())
-                && ReapRules.decide(decided.vmid(), now, scope, activeLeases, ctx.clock())
+                && ReapRules.decide(decided.vmid(), now, OwnershipCheck.Trust.OURS, scope, activeLeases, ctx.clock())
                         .map(ReapRules.Verdict::reap)
                         .orElse(false);
     }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.PhaseRun;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
@@ -24,8 +25,9 @@ import java.util.function.Predicate;
 
 /**
  * Destroys guests, VM by VM, and never a VM without this installation's marker: the config is read
- * again first, and a VM whose description lacks the marker (or names another installation or lease)
- * is left alone, even inside the VMID range. Per VM: wait out a running clone (also one whose VM
+ * again first, and a VM is left alone, even inside the VMID range, unless {@link OwnershipCheck}
+ * says it is ours (signed marker verified for its VMID, inside the range, tagged or not tagged at
+ * all) and the marker names the lease, when one is given. Per VM: wait out a running clone (also one whose VM
  * does not exist yet), stop when running,
  * {@code DELETE ...?purge=1&destroy-unreferenced-disks=1}, wait for the task; "does not exist"
  * counts as done (pve-facts §3.6, §3.8). A failing VM is retried a few times, then reported;
@@ -58,14 +60,22 @@ public final class Teardown {
     private final HostRef hostRef;
     private final ProgressListener listener;
     private final SettledConfigs configs;
+    private final OwnershipCheck ownership;
     private boolean interrupted;
+
+    /** As {@link #Teardown(EngineContext, PveClient, HostRef, VmidRange, ProgressListener)} with any VMID. */
+    public Teardown(EngineContext ctx, PveClient host, HostRef hostRef, ProgressListener listener) {
+        this(ctx, host, hostRef, OwnershipCheck.ANY_VMID, listener);
+    }
 
     /**
      * @param host a client of the physical host (token)
      * @param hostRef the host, for the ledger
+     * @param vmids the configured VMID range: a VM outside it is never destroyed
      * @param listener receives a TEARDOWN phase per VM
      */
-    public Teardown(EngineContext ctx, PveClient host, HostRef hostRef, ProgressListener listener) {
+    public Teardown(EngineContext ctx, PveClient host, HostRef hostRef, VmidRange vmids, ProgressListener listener) {
+        this.ownership = OwnershipCheck.of(ctx, vmids);
         this.ctx = ctx;
         this.host = host;
         this.hostRef = hostRef;
@@ -130,13 +140,19 @@ public final class Teardown {
         if (config.isEmpty()) {
             return new VmOutcome(t.vmid(), t.node(), Result.ALREADY_GONE, "does not exist");
         }
-        if (!ours(marker, lease)) {
-            return new VmOutcome(t.vmid(), t.node(), Result.NOT_OURS, notOurs(marker));
+        String refused = refusal(t.vmid(), config.get(), marker, lease);
+        if (refused != null) {
+            return new VmOutcome(t.vmid(), t.node(), Result.NOT_OURS, refused);
         }
         host.updateVmConfigSync(
                 hostRef.node(),
                 t.vmid(),
-                java.util.Map.of("description", marker.get().withExpiry(until).format()));
+                java.util.Map.of(
+                        "description",
+                        marker.get()
+                                .withExpiry(until)
+                                .signedWith(ctx.markerKey())
+                                .format()));
         return new VmOutcome(t.vmid(), t.node(), Result.KEPT, "kept until " + until);
     }
 
@@ -185,8 +201,9 @@ public final class Teardown {
             return gone(t, null);
         }
         Optional<OwnershipMarker> marker = marker(config.get());
-        if (!ours(marker, lease)) {
-            return new VmOutcome(t.vmid(), t.node(), Result.NOT_OURS, notOurs(marker));
+        String refused = refusal(t.vmid(), config.get(), marker, lease);
+        if (refused != null) {
+            return new VmOutcome(t.vmid(), t.node(), Result.NOT_OURS, refused);
         }
         if (!t.confirm().test(marker.get())) {
             // the marker read now no longer supports the caller's decision (e.g. the VMID was reused
@@ -229,17 +246,18 @@ public final class Teardown {
                 : new VmOutcome(t.vmid(), t.node(), Result.DESTROYED, "destroyed");
     }
 
-    private boolean ours(Optional<OwnershipMarker> marker, String lease) {
-        return marker.isPresent()
-                && marker.get().isOwnedBy(ctx.installationId())
-                && (lease == null || marker.get().lease().equals(lease));
-    }
-
-    private static String notOurs(Optional<OwnershipMarker> marker) {
-        return marker.isEmpty()
-                ? "no nested-pve marker in its description: left untouched"
-                : "marker of installation " + marker.get().installation() + ", lease "
-                        + marker.get().lease() + ": left untouched";
+    /** Why the VM must be left alone, or null when it is ours (and of {@code lease}, when given). */
+    private String refusal(int vmid, VmConfig config, Optional<OwnershipMarker> marker, String lease) {
+        OwnershipCheck.Trust trust = ownership.check(vmid, marker, config.tags(), true);
+        if (trust == OwnershipCheck.Trust.OURS) {
+            return lease == null || marker.get().lease().equals(lease)
+                    ? null
+                    : "marker of lease " + marker.get().lease() + ": left untouched";
+        }
+        return trust == OwnershipCheck.Trust.OTHER_INSTALLATION
+                ? "marker of installation " + marker.get().installation() + ", lease "
+                        + marker.get().lease() + ": left untouched"
+                : trust.reason() + ": left untouched";
     }
 
     static Optional<OwnershipMarker> marker(VmConfig config) {

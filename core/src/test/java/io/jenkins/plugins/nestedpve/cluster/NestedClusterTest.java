@@ -115,6 +115,30 @@ class NestedClusterTest {
     }
 
     @Test
+    void aSymlinkAtThePredictableTemporaryNameIsNotFollowed(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path victim = Files.writeString(dir.resolve("victim"), "precious");
+        Files.createSymbolicLink(out.resolve("np-ci-42.json.tmp"), victim);
+
+        OutputFiles files = cluster.writeFiles(out);
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.readString(files.descriptor())).isEqualTo(cluster.descriptorJson());
+    }
+
+    @Test
+    void aSymlinkAtTheTargetIsReplacedNotFollowed(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path victim = Files.writeString(dir.resolve("victim"), "precious");
+        Files.createSymbolicLink(out.resolve("np-ci-42-inventory.ini"), victim);
+
+        OutputFiles files = cluster.writeFiles(out);
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.isSymbolicLink(files.inventory())).isFalse();
+    }
+
+    @Test
     void aSingleNodeIsNotClustered() {
         NestedCluster one = new NestedCluster(
                 "np-one",

@@ -13,17 +13,17 @@ class OwnershipMarkerTest {
     private static final Instant CREATED = Instant.parse("2025-01-01T10:00:00.123456Z");
 
     private final OwnershipMarker marker =
-            OwnershipMarker.forNode(Fixtures.spec().build(), "lease-1", "np-ci-42-n1", CREATED);
+            OwnershipMarker.forNode(Fixtures.spec().build(), "lease-1", "np-ci-42-n1", 80000, CREATED);
 
     @Test
     void formatsAHumanLineAndACompactJsonMarker() {
         assertThat(marker.format())
                 .isEqualTo("Created by nested-pve for https://ci.example.com/job/pve-upgrade/ (pve-upgrade#42);"
                         + " destroyed automatically.\n"
-                        + "nested-pve-marker: {\"v\":1,\"installation\":\"3f1c2a6e-9b7d-4c1e-8f00-123456789abc\","
+                        + "nested-pve-marker: {\"v\":2,\"installation\":\"3f1c2a6e-9b7d-4c1e-8f00-123456789abc\","
                         + "\"lease\":\"lease-1\",\"cluster\":\"np-ci-42\",\"node\":\"np-ci-42-n1\","
                         + "\"owner\":\"https://ci.example.com/job/pve-upgrade/\",\"build\":\"pve-upgrade#42\","
-                        + "\"created\":\"2025-01-01T10:00:00Z\",\"expires\":null}");
+                        + "\"created\":\"2025-01-01T10:00:00Z\",\"expires\":null,\"vmid\":80000}");
     }
 
     @Test

@@ -13,8 +13,8 @@ class NestingPreflightTest {
     private static final String VENDOR = "grep vendor_id /proc/cpuinfo";
     private static final String INTEL_PARAM = "cat /sys/module/kvm_intel/parameters/nested";
     private static final String AMD_PARAM = "cat /sys/module/kvm_amd/parameters/nested";
-    private static final String INTEL_WRITE = "echo 'options kvm-intel nested=Y' > /etc/modprobe.d/kvm-intel.conf";
-    private static final String AMD_WRITE = "echo 'options kvm-amd nested=1' > /etc/modprobe.d/kvm-amd.conf";
+    private static final String INTEL_WRITE = "echo 'options kvm-intel nested=Y' >> /etc/modprobe.d/kvm-intel.conf";
+    private static final String AMD_WRITE = "echo 'options kvm-amd nested=1' >> /etc/modprobe.d/kvm-amd.conf";
 
     private final ScriptedShell host = new ScriptedShell();
     private int runningVms;
@@ -74,7 +74,7 @@ class NestingPreflightTest {
                     assertThat(e.getMessage())
                             .startsWith("nested virtualization is off on pve1"
                                     + " (/sys/module/kvm_intel/parameters/nested reads N)")
-                            .contains("\n  echo \"options kvm-intel nested=Y\" > /etc/modprobe.d/kvm-intel.conf\n")
+                            .contains("\n  echo \"options kvm-intel nested=Y\" >> /etc/modprobe.d/kvm-intel.conf\n")
                             .contains("while no VM runs there: modprobe -r kvm_intel && modprobe kvm_intel")
                             .contains("reboot");
                 });
@@ -86,7 +86,7 @@ class NestingPreflightTest {
         amd("0");
         assertThatThrownBy(() -> preflight().run(NestingPolicy.REQUIRE))
                 .hasMessageContaining("(/sys/module/kvm_amd/parameters/nested reads 0)")
-                .hasMessageContaining("echo \"options kvm-amd nested=1\" > /etc/modprobe.d/kvm-amd.conf")
+                .hasMessageContaining("echo \"options kvm-amd nested=1\" >> /etc/modprobe.d/kvm-amd.conf")
                 .hasMessageContaining("modprobe -r kvm_amd && modprobe kvm_amd");
     }
 
@@ -160,7 +160,7 @@ class NestingPreflightTest {
         assertThat(r.nestedAfter()).isEqualTo("Y");
         assertThat(r.actions())
                 .containsExactly(
-                        "wrote 'options kvm-intel nested=Y' to /etc/modprobe.d/kvm-intel.conf",
+                        "appended 'options kvm-intel nested=Y' to /etc/modprobe.d/kvm-intel.conf",
                         "unloaded kvm_intel",
                         "loaded kvm_intel");
         assertThat(host.commands())
@@ -175,34 +175,45 @@ class NestingPreflightTest {
     }
 
     @Test
-    void enableOnAnAmdHostWritesTheIntegerOption() throws Exception {
+    void enableAppendsToAnExistingFileInsteadOfOverwritingIt() throws Exception {
         host.on(VENDOR, ok("vendor_id : AuthenticAMD\n"))
                 .on(AMD_PARAM, ok("0\n"), ok("1\n"))
-                .on("cat /etc/modprobe.d/kvm-amd.conf", ok("options kvm-amd nested=0\n"))
+                .on("cat /etc/modprobe.d/kvm-amd.conf", ok("# site settings\noptions kvm-amd nested=0\n"))
                 .on(AMD_WRITE, ok(""))
                 .on("modprobe -r kvm_amd", ok(""))
                 .on("modprobe kvm_amd", ok(""));
         NestingReport r = preflight().run(NestingPolicy.ENABLE);
         assertThat(r.mode()).isEqualTo(NestingMode.HARDWARE);
-        assertThat(r.actions().get(0))
-                .isEqualTo(
-                        "wrote 'options kvm-amd nested=1' to /etc/modprobe.d/kvm-amd.conf (replaced: options kvm-amd nested=0)");
+        assertThat(r.actions().get(0)).isEqualTo("appended 'options kvm-amd nested=1' to /etc/modprobe.d/kvm-amd.conf");
+        assertThat(host.commands()).contains(AMD_WRITE).noneMatch(c -> c.contains(" > "));
     }
 
     @Test
-    void enableRefusesToReloadWhileVmsRun() {
+    void enableEndsAnUnterminatedLastLineBeforeAppending() throws Exception {
+        host.on(VENDOR, ok("vendor_id : AuthenticAMD\n"))
+                .on(AMD_PARAM, ok("0\n"), ok("1\n"))
+                .on("cat /etc/modprobe.d/kvm-amd.conf", ok("options kvm-amd npt=1"))
+                .on("echo >> /etc/modprobe.d/kvm-amd.conf", ok(""))
+                .on(AMD_WRITE, ok(""))
+                .on("modprobe -r kvm_amd", ok(""))
+                .on("modprobe kvm_amd", ok(""));
+        preflight().run(NestingPolicy.ENABLE);
+        assertThat(host.commands()).containsSubsequence("echo >> /etc/modprobe.d/kvm-amd.conf", AMD_WRITE);
+    }
+
+    @Test
+    void enableWritesNothingWhileVmsRun() {
         intel("N").on(INTEL_WRITE, ok(""));
         runningVms = 2;
         assertThatThrownBy(() -> preflight().run(NestingPolicy.ENABLE))
                 .isInstanceOfSatisfying(NestingException.class, e -> {
                     assertThat(e.getMessage())
-                            .isEqualTo("nesting is now configured but needs the module reloaded; 2 VMs are running"
-                                    + " on pve1 — reboot the host or stop them, then run: modprobe -r kvm_intel &&"
-                                    + " modprobe kvm_intel");
-                    assertThat(e.report().orElseThrow().actions())
-                            .containsExactly("wrote 'options kvm-intel nested=Y' to /etc/modprobe.d/kvm-intel.conf");
+                            .startsWith("nested virtualization is off on pve1 and nesting is 'enable', but 2 VMs are"
+                                    + " running on pve1: nothing was changed")
+                            .contains("echo \"options kvm-intel nested=Y\" >> /etc/modprobe.d/kvm-intel.conf");
+                    assertThat(e.report().orElseThrow().actions()).isEmpty();
                 });
-        assertThat(host.commands()).doesNotContain("modprobe -r kvm_intel").contains(INTEL_WRITE);
+        assertThat(host.commands()).doesNotContain(INTEL_WRITE, "modprobe -r kvm_intel");
     }
 
     @Test

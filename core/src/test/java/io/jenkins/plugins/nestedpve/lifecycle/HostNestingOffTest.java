@@ -70,7 +70,7 @@ class HostNestingOffTest {
             NestingException e = requireFailsBeforeCloning(lab, new Timeline(lab.ctx.clock()));
             assertThat(e.getMessage())
                     .contains("/sys/module/kvm_intel/parameters/nested reads N")
-                    .contains("echo \"options kvm-intel nested=Y\" > /etc/modprobe.d/kvm-intel.conf")
+                    .contains("echo \"options kvm-intel nested=Y\" >> /etc/modprobe.d/kvm-intel.conf")
                     .contains("modprobe -r kvm_intel && modprobe kvm_intel");
         }
 
@@ -143,7 +143,7 @@ class HostNestingOffTest {
             NestingException e = requireFailsBeforeCloning(lab, new Timeline(lab.ctx.clock()));
             assertThat(e.getMessage())
                     .contains("/sys/module/kvm_amd/parameters/nested reads 0")
-                    .contains("echo \"options kvm-amd nested=1\" > /etc/modprobe.d/kvm-amd.conf")
+                    .contains("echo \"options kvm-amd nested=1\" >> /etc/modprobe.d/kvm-amd.conf")
                     .contains("modprobe -r kvm_amd && modprobe kvm_amd");
         }
 
@@ -158,7 +158,7 @@ class HostNestingOffTest {
                         .hasValueSatisfying(v -> assertThat(v.strip()).isEqualTo("1"));
                 assertThat(events.messages())
                         .anySatisfy(m -> assertThat(m.text())
-                                .contains("wrote 'options kvm-amd nested=1' to /etc/modprobe.d/kvm-amd.conf"));
+                                .contains("appended 'options kvm-amd nested=1' to /etc/modprobe.d/kvm-amd.conf"));
                 assertThat(cluster.nesting()).isEqualTo(NestingMode.HARDWARE);
                 assertThat(events.messages())
                         .anySatisfy(m -> assertThat(m.text()).endsWith("(kvm: 1)"));

@@ -213,7 +213,18 @@ class OwnershipTest {
     private Upid cloneOfOursSlowToStart(int vmid, String lease, String cluster) {
         String node = cluster + "-n1";
         OwnershipMarker ours = new OwnershipMarker(
-                1, lab.installation.toString(), lease, cluster, node, "test", "t#1", Instant.now(), null);
+                        2,
+                        lab.installation.toString(),
+                        lease,
+                        cluster,
+                        node,
+                        "test",
+                        "t#1",
+                        Instant.now(),
+                        null,
+                        vmid,
+                        null)
+                .signedWith(lab.ctx.markerKey());
         lab.sim.faults().delayCloneStart(vmid, Duration.ofMillis(800));
         return host.cloneVm(
                 lab.sim.hostNode(),
@@ -290,15 +301,18 @@ class OwnershipTest {
     void teardownOfALeaseFindsItsUntaggedCloneThatNoLedgerRecorded() throws Exception {
         int vmid = 83000;
         OwnershipMarker ours = new OwnershipMarker(
-                1,
-                lab.installation.toString(),
-                "lost-lease",
-                "np-lost",
-                "np-lost-n1",
-                "tests",
-                "t#1",
-                Instant.now(),
-                null);
+                        2,
+                        lab.installation.toString(),
+                        "lost-lease",
+                        "np-lost",
+                        "np-lost-n1",
+                        "tests",
+                        "t#1",
+                        Instant.now(),
+                        null,
+                        vmid,
+                        null)
+                .signedWith(lab.ctx.markerKey());
         // as a clone looks between the clone call and CONFIGURE: marker in the description, no tag
         create(vmid, "np-lost-n1", ours.format(), null);
 
@@ -321,6 +335,94 @@ class OwnershipTest {
         lab.engine.teardown(young, lab.token(), ProgressListener.NOOP);
     }
 
+    @Test
+    void aVmWithAnUnsignedMarkerOfThisInstallationIsListedButNeverDestroyed() throws Exception {
+        int vmid = 83400;
+        OwnershipMarker old = new OwnershipMarker(
+                1,
+                lab.installation.toString(),
+                "old-lease",
+                "np-old",
+                "np-old-n1",
+                "tests",
+                "t#1",
+                Instant.now().minus(Duration.ofDays(2)),
+                null);
+        create(vmid, "np-old-n1", old.format());
+
+        TeardownReport torn = lab.engine.teardown("old-lease", lab.host(), lab.token(), ProgressListener.NOOP);
+        ReapReport reaped = lab.engine.reap(
+                lab.host(),
+                lab.token(),
+                ReapScope.orphans(lease -> false).withMinAge(Duration.ZERO),
+                ProgressListener.NOOP);
+
+        assertThat(torn.count(TeardownReport.Result.NOT_OURS)).isEqualTo(1);
+        assertThat(reaped.reaped()).isEmpty();
+        assertThat(reaped.kept()).anySatisfy(d -> {
+            assertThat(d.vmid()).isEqualTo(vmid);
+            assertThat(d.reason()).startsWith("unsigned marker");
+        });
+        assertThat(lab.sim.vm(vmid)).isPresent();
+        destroyByHand(vmid);
+    }
+
+    @Test
+    void aSignedMarkerCopiedOrRetargetedOntoAnotherVmIsNeverDestroyed() throws Exception {
+        NestedCluster cluster =
+                lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        int original = cluster.firstNode().vmid();
+        String description = String.valueOf(lab.sim.vm(original).orElseThrow().get("description"));
+        create(83500, "copied", description);
+        create(83501, "retargeted", description.replace("\"vmid\":" + original, "\"vmid\":83501"));
+
+        TeardownReport torn = lab.engine.teardown(cluster.lease(), lab.host(), lab.token(), ProgressListener.NOOP);
+        ReapReport reaped = lab.engine.reap(
+                lab.host(),
+                lab.token(),
+                ReapScope.orphans(lease -> false).withMinAge(Duration.ZERO),
+                ProgressListener.NOOP);
+
+        assertThat(torn.count(TeardownReport.Result.DESTROYED)).isEqualTo(1);
+        assertThat(torn.count(TeardownReport.Result.NOT_OURS)).isEqualTo(2);
+        assertThat(reaped.reaped()).isEmpty();
+        assertThat(reaped.kept())
+                .filteredOn(d -> d.vmid() >= 83500)
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d.reason()).contains("signature does not verify"));
+        assertThat(lab.sim.vm(83500)).isPresent();
+        assertThat(lab.sim.vm(83501)).isPresent();
+        destroyByHand(83500);
+        destroyByHand(83501);
+    }
+
+    @Test
+    void theReaperLeavesAVmOfOursOutsideTheConfiguredRange() {
+        NestedCluster cluster =
+                lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
+        int vmid = cluster.firstNode().vmid();
+
+        ReapReport reaped = lab.engine.reap(
+                lab.host(),
+                lab.token(),
+                ReapScope.orphans(lease -> false)
+                        .withMinAge(Duration.ZERO)
+                        .withVmids(new io.jenkins.plugins.nestedpve.cluster.VmidRange(vmid + 1, vmid + 10)),
+                ProgressListener.NOOP);
+
+        assertThat(reaped.reaped()).isEmpty();
+        assertThat(reaped.kept()).anySatisfy(d -> assertThat(d.reason()).startsWith("VMID outside"));
+        lab.engine.teardown(cluster, lab.token(), ProgressListener.NOOP);
+        assertThat(ourVmids()).isEmpty();
+    }
+
+    private void destroyByHand(int vmid) throws InterruptedException {
+        host.tasks()
+                .await(
+                        host.deleteVm(lab.sim.hostNode(), vmid, true, true),
+                        Deadline.after(Clock.systemUTC(), Duration.ofSeconds(30)));
+    }
+
     /** An engine of the same installation and ledger whose clock runs {@code ahead}. */
     private NestedPveEngine engineAt(Duration ahead) {
         Clock later = Clock.offset(lab.ctx.clock(), ahead);
@@ -332,7 +434,8 @@ class OwnershipTest {
                 lab.ctx.pveClients(),
                 lab.ctx.ssh(),
                 lab.ctx.installationId(),
-                lab.ctx.poll());
+                lab.ctx.poll(),
+                lab.ctx.markerKey());
         return new NestedPveEngine(c);
     }
 }

@@ -61,6 +61,9 @@ final class ClusterFixture implements AutoCloseable {
         return t;
     });
     volatile ClusterServices services;
+    /** This installation's marker key: the same after a restart, as the plugin keeps it in JENKINS_HOME. */
+    final io.jenkins.plugins.nestedpve.cluster.MarkerKey markerKey =
+            io.jenkins.plugins.nestedpve.cluster.MarkerKey.generate();
 
     ClusterFixture(Path home) {
         this.home = home;
@@ -104,7 +107,7 @@ final class ClusterFixture implements AutoCloseable {
                         .ssh(new SshConnector(SSH, clock, Sleeper.SYSTEM))
                         .poll(FAST))
                 .ledgerDecorator(ledger)
-                .credentials(new CredentialsAccess(store, run -> store, secrets))
+                .credentials(new CredentialsAccess(store, secrets))
                 .secrets(new ClusterSecrets(secrets::secret, secrets))
                 .contexts(TestContexts.merging())
                 .background(pool)
@@ -112,6 +115,7 @@ final class ClusterFixture implements AutoCloseable {
                 .clock(clock)
                 .owner("Jenkins test")
                 .reapMinAge(Duration.ZERO)
+                .markerKey(markerKey)
                 .build();
     }
 

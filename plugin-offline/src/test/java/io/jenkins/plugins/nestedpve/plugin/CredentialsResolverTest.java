@@ -34,7 +34,7 @@ class CredentialsResolverTest {
         assertThatThrownBy(() -> resolver.apiToken("pve-token", "the API token of PVE host 'lab'"))
                 .isInstanceOf(AbortException.class)
                 .hasMessage("No credentials with id 'pve-token' are visible for the API token of PVE host 'lab': add a"
-                        + " \"Secret text\" credential with that id in Manage Jenkins » Credentials (global scope), or"
+                        + " \"Secret text\" credential with that id in Manage Jenkins » Credentials (System scope), or"
                         + " select another one.");
     }
 

@@ -26,6 +26,20 @@ final class FakeCredentials implements CredentialsLookup {
         return this;
     }
 
+    /**
+     * What a build sees, e.g. {@code withCredentials}: the credentials plugin resolves through the run without
+     * System-scoped credentials (credentials-plugin {@code SystemCredentialsProvider.ProviderImpl#getCredentialsInItem}).
+     */
+    CredentialsLookup visibleToBuilds() {
+        return new CredentialsLookup() {
+            @Override
+            public <C extends IdCredentials> C find(String id, Class<C> type) {
+                IdCredentials c = byId.get(id);
+                return type.isInstance(c) && c.getScope() != CredentialsScope.SYSTEM ? type.cast(c) : null;
+            }
+        };
+    }
+
     @Override
     public <C extends IdCredentials> C find(String id, Class<C> type) {
         lookups.add(id + ":" + type.getSimpleName());

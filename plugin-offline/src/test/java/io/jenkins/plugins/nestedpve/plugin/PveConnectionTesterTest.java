@@ -19,7 +19,9 @@ class PveConnectionTesterTest {
     @BeforeAll
     void start() {
         sim = Simulator.builder().latencyScale(0.001).ssh(false).start();
-        store.add(new FakeCredentials.Text("pve-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret())));
+        store.add(new FakeCredentials.Text("pve-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret()))
+                .scoped(CredentialsScope.SYSTEM));
+        store.add(new FakeCredentials.Text("global-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret())));
     }
 
     @AfterAll
@@ -79,7 +81,7 @@ class PveConnectionTesterTest {
     }
 
     @Test
-    void aSystemScopedTokenIsRefusedBecauseBuildsCannotSeeIt() {
+    void aSystemScopedTokenIsAcceptedWithoutWarning() {
         store.add(new FakeCredentials.Text("system-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret()))
                 .scoped(CredentialsScope.SYSTEM));
         PveHostConfig h = host();
@@ -87,11 +89,23 @@ class PveConnectionTesterTest {
 
         Validation v = test(h);
 
-        assertThat(v.isError()).isTrue();
+        assertThat(v.kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(v.message()).startsWith("Connected as");
+    }
+
+    @Test
+    void aGlobalScopedTokenWorksButIsFlaggedAsReadableByPipelines() {
+        PveHostConfig h = host();
+        h.setTokenCredentialsId("global-token");
+
+        Validation v = test(h);
+
+        assertThat(v.kind()).isEqualTo(Validation.Kind.WARNING);
         assertThat(v.message())
-                .contains("'system-token'")
-                .contains("System-scoped")
-                .contains("Change their scope to Global")
+                .startsWith("Connected as")
+                .contains("'global-token'")
+                .contains("withCredentials")
+                .contains("Change their scope to System")
                 .doesNotContain(sim.tokenSecret());
     }
 

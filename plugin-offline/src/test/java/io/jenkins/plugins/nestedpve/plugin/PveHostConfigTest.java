@@ -56,4 +56,37 @@ class PveHostConfigTest {
                 .contains("token credentials pve-token")
                 .contains("addressing static 10.20.0.0/24 via 10.20.0.1");
     }
+
+    @Test
+    void aHostConfiguredBeforeLimitsExistedLimitsNothing() {
+        PveHostConfig h = new PveHostConfig("lab");
+
+        assertThat(h.limits()).isEqualTo(io.jenkins.plugins.nestedpve.cluster.HostLimits.NONE);
+        assertThat(h.allowsJob("any/job")).isTrue();
+        assertThat(h.toString()).doesNotContain("jobs").doesNotContain("max");
+    }
+
+    @Test
+    void allowedJobsNameJobsAndFolders() {
+        PveHostConfig h = new PveHostConfig("lab");
+        h.setAllowedJobs("infra/, release");
+
+        assertThat(h.allowsJob("infra/pve-tests")).isTrue();
+        assertThat(h.allowsJob("infra")).isTrue();
+        assertThat(h.allowsJob("release")).isTrue();
+        assertThat(h.allowsJob("infrastructure/x")).isFalse();
+        assertThat(h.allowsJob("release-candidate")).isFalse();
+        assertThat(h.toString()).contains("jobs infra/, release");
+    }
+
+    @Test
+    void limitsThatDoNotParseNameTheirSetting() {
+        PveHostConfig h = new PveHostConfig("lab");
+        h.setAllowedVlans("10 eleven");
+        org.assertj.core.api.Assertions.assertThatThrownBy(h::limits).hasMessageStartingWith("allowed VLAN tags:");
+        h.setAllowedVlans(null);
+        h.setMaxKeepOnFailure("soon");
+        org.assertj.core.api.Assertions.assertThatThrownBy(h::limits)
+                .hasMessageStartingWith("maximum keep-on-failure:");
+    }
 }

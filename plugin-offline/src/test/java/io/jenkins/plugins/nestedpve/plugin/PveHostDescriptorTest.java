@@ -39,7 +39,8 @@ class PveHostDescriptorTest {
                 .contains("doCheckApiUrl", "doCheckFingerprint", "doCheckVmidRangeStart", "doCheckStaticPoolCidr")
                 .contains("doFillTokenCredentialsIdItems", "doFillSshCredentialsIdItems")
                 .contains("doFillGuestRootPasswordCredentialsIdItems", "doTestConnection")
-                .hasSize(19);
+                .contains("doCheckAllowedVlans", "doCheckMaxKeepOnFailure")
+                .hasSize(21);
     }
 
     @ParameterizedTest
@@ -97,6 +98,20 @@ class PveHostDescriptorTest {
         descriptor(FakePermissions.admin()).doCheckVmidRangeStart("5000", "4000");
 
         assertThat(renderer.last().message()).contains("must be below its end");
+    }
+
+    @Test
+    void anAllowedVlanThatIsNoTagIsAnError() {
+        descriptor(FakePermissions.admin()).doCheckAllowedVlans("10, 20x");
+
+        assertThat(renderer.last().message()).contains("'20x' is not a VLAN tag");
+    }
+
+    @Test
+    void aMaximumKeepOnFailureThatIsNoDurationIsAnError() {
+        descriptor(FakePermissions.admin()).doCheckMaxKeepOnFailure("forever");
+
+        assertThat(renderer.last().isError()).isTrue();
     }
 
     @Test

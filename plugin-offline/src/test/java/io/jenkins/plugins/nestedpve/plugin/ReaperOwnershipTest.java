@@ -59,15 +59,20 @@ class ReaperOwnershipTest {
         Lease live = lab.services.registry().open("live-lease", "job#live", "lab", "np-live");
         Instant created = Instant.now().minus(Duration.ofHours(2));
         clone(80100, "unmarked", null);
-        clone(80101, "foreign", marker(UUID.randomUUID().toString(), "their-lease", created, null));
-        clone(80102, "orphan", marker(ours, "gone-lease", created, null));
-        clone(80103, "in-use", marker(ours, live.id(), created, null));
-        clone(80104, "expired", marker(ours, live.id(), created, Instant.now().minus(Duration.ofMinutes(1))));
+        clone(80101, "foreign", marker(80101, UUID.randomUUID().toString(), "their-lease", created, null));
+        clone(80102, "orphan", marker(80102, ours, "gone-lease", created, null));
+        clone(80103, "in-use", marker(80103, ours, live.id(), created, null));
+        clone(
+                80104,
+                "expired",
+                marker(80104, ours, live.id(), created, Instant.now().minus(Duration.ofMinutes(1))));
+        clone(80105, "unsigned", unsigned(ours, "old-lease", created));
+        clone(80106, "copied", marker(80102, ours, "gone-lease", created, null));
         List<String> log = new ArrayList<>();
 
         lab.services.releaser().sweep(log::add);
 
-        assertThat(lab.guests()).extracting(SimVm::vmid).containsExactlyInAnyOrder(80100, 80101, 80103);
+        assertThat(lab.guests()).extracting(SimVm::vmid).containsExactlyInAnyOrder(80100, 80101, 80103, 80105, 80106);
         assertThat(log).anySatisfy(l -> assertThat(l).contains("destroyed VM 80102 (owner gone: lease gone-lease"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("destroyed VM 80104 (expired at"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("2 not ours"));
@@ -75,7 +80,8 @@ class ReaperOwnershipTest {
                 .isTrue();
     }
 
-    private static String marker(String installation, String lease, Instant created, Instant expires) {
+    /** A marker for {@code vmid} signed with this installation's key. */
+    private String marker(int vmid, String installation, String lease, Instant created, Instant expires) {
         return new OwnershipMarker(
                         OwnershipMarker.VERSION,
                         installation,
@@ -85,7 +91,16 @@ class ReaperOwnershipTest {
                         "someone",
                         "job#1",
                         created,
-                        expires)
+                        expires,
+                        vmid,
+                        null)
+                .signedWith(lab.services.engine().context().markerKey())
+                .format();
+    }
+
+    /** A marker as written before markers were signed. */
+    private static String unsigned(String installation, String lease, Instant created) {
+        return new OwnershipMarker(1, installation, lease, "np-x", "np-x-n1", "someone", "job#1", created, null)
                 .format();
     }
 
@@ -98,5 +113,6 @@ class ReaperOwnershipTest {
                 .await(
                         host.cloneVm(lab.sim.hostNode(), lab.sim.template().vmid(), b.build()),
                         Deadline.after(Clock.systemUTC(), Duration.ofSeconds(60)));
+        host.updateVmConfigSync(lab.sim.hostNode(), vmid, java.util.Map.of("tags", OwnershipMarker.TAG));
     }
 }

@@ -54,13 +54,20 @@ final class ClusterLaunch {
                 .orElseThrow(() -> new AbortException("nestedPveCluster: "
                         + ClusterStepChecks.host(step.getHost(), services.hosts())
                                 .message()));
+        String job = jobOf(run.getExternalizableId());
+        if (!host.allowsJob(job)) {
+            throw new AbortException("nestedPveCluster: job '" + job + "' may not use PVE host '" + host.getId()
+                    + "': an administrator allows it only for " + host.getAllowedJobs() + " (Manage Jenkins » System »"
+                    + " Nested PVE, host '" + host.getId() + "', Allowed jobs and folders).");
+        }
         int maxNodes = services.hosts().maxNodesPerCluster();
         if (step.getNodes() > maxNodes) {
             throw new AbortException("nestedPveCluster: " + step.getNodes() + " nodes asked, but clusters may have"
                     + " at most " + maxNodes + "; ask for fewer or raise the limit in Manage Jenkins » System » Nested"
                     + " PVE.");
         }
-        CredentialsResolver credentials = services.credentials().forBuild(run);
+        CredentialsResolver credentials = services.credentials().resolver();
+        warnIfReadableByPipelines(host);
         HostAccess access = HostAccess.resolve(host, credentials);
         GuestCredentials guest = credentials.templateLogin(host);
         ClusterSpec spec = ClusterSpecs.build(
@@ -81,6 +88,23 @@ final class ClusterLaunch {
             }
             return p;
         });
+    }
+
+    private void warnIfReadableByPipelines(PveHostConfig host) {
+        for (String id : new String[] {
+            host.getTokenCredentialsId(), host.getSshCredentialsId(), host.getGuestRootPasswordCredentialsId()
+        }) {
+            if (services.credentials().readableByPipelines(id)) {
+                log.println(BuildLogListener.PREFIX + "Warning: "
+                        + CredentialScopes.globalScopeProblem(id, "of PVE host '" + host.getId() + "'"));
+            }
+        }
+    }
+
+    /** The job's full name from a build id {@code folder/job#12} (Jenkins' {@code Run.getExternalizableId}). */
+    static String jobOf(String buildId) {
+        int hash = buildId.lastIndexOf('#');
+        return hash < 0 ? buildId : buildId.substring(0, hash);
     }
 
     private void checkConcurrency(PveHostConfig host) throws AbortException {

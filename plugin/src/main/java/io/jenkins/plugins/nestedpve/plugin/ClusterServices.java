@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import io.jenkins.plugins.nestedpve.cluster.Ledger;
+import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
@@ -50,9 +51,10 @@ public final class ClusterServices {
         this.ledger = new RegistryLedger(registry, id -> hosts.host(id).map(h -> HostAccess.ref(h, null)));
         EngineContext.Builder ctx = EngineContext.builder(UUID.fromString(registry.ownerId()))
                 .clock(clock)
+                .markerKey(b.markerKey)
                 .ledger(b.ledgerDecorator.apply(ledger));
         this.engine = new NestedPveEngine(b.engine.apply(ctx).build());
-        this.hostOps = new EngineHostOps(engine, hosts, credentials::outsideBuilds, b.reapMinAge);
+        this.hostOps = new EngineHostOps(engine, hosts, credentials::resolver, b.reapMinAge);
         this.releaser = new LeaseReleaser(registry, hostOps, b.liveness, hostOps, clock);
     }
 
@@ -62,8 +64,11 @@ public final class ClusterServices {
         Path file = jenkins.getRootDir().toPath().resolve(LeaseRegistry.RELATIVE_PATH);
         LeaseRegistry registry = LeaseRegistry.open(file, Clock.systemUTC(), LOGGER::warning);
         String url = jenkins.getRootUrl();
+        MarkerKeyStore keys = new MarkerKeyStore(
+                jenkins.getRootDir().toPath().resolve(MarkerKeyStore.RELATIVE_PATH), MarkerKeyStore.Cipher.jenkins());
         return builder(registry, HostDirectory.jenkins())
                 .owner(url == null ? "Jenkins" : "Jenkins " + url)
+                .markerKey(keys.load())
                 .build();
     }
 
@@ -146,6 +151,7 @@ public final class ClusterServices {
         private Clock clock = Clock.systemUTC();
         private String owner = "Jenkins";
         private Duration reapMinAge = ReapScope.DEFAULT_MIN_AGE;
+        private MarkerKey markerKey;
 
         private Builder(LeaseRegistry registry, HostDirectory hosts) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -199,6 +205,12 @@ public final class ClusterServices {
             return this;
         }
 
+        /** The installation's stored marker key; default: a new one (tests). */
+        public Builder markerKey(MarkerKey v) {
+            markerKey = v;
+            return this;
+        }
+
         public Builder reapMinAge(Duration v) {
             reapMinAge = Objects.requireNonNull(v, "reapMinAge");
             return this;
@@ -209,6 +221,7 @@ public final class ClusterServices {
             secrets = secrets != null ? secrets : ClusterSecrets.jenkins();
             contexts = contexts != null ? contexts : BodyContexts.jenkins();
             liveness = liveness != null ? liveness : BuildLiveness.jenkins();
+            markerKey = markerKey != null ? markerKey : MarkerKey.generate();
             return new ClusterServices(this);
         }
     }

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.cluster.Addressing;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.cluster.HostLimits;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
 import io.jenkins.plugins.nestedpve.cluster.Timeouts;
@@ -14,8 +15,9 @@ import java.util.UUID;
 
 /**
  * Turns a {@link NestedPveClusterStep} and the host it names into the core's {@link ClusterSpec}: the step's
- * values where given, else the host's, else the core's defaults. Every problem becomes one
- * {@link AbortException} that lists all of them; nothing is created from a bad spec.
+ * values where given, else the host's, else the core's defaults. A step value the host's administrator limits
+ * ({@link HostLimits}) is checked first. Every problem becomes one {@link AbortException} that lists all of
+ * them; nothing is created from a bad spec.
  */
 final class ClusterSpecs {
     private ClusterSpecs() {}
@@ -34,6 +36,7 @@ final class ClusterSpecs {
             String buildRef)
             throws AbortException {
         try {
+            checkLimits(step, host);
             ClusterSpecBuilder b = ClusterSpec.builder()
                     .host(hostRef)
                     .nodes(step.getNodes())
@@ -63,6 +66,32 @@ final class ClusterSpecs {
         } catch (SpecValidationException | IllegalArgumentException e) {
             throw new AbortException("nestedPveCluster on host '" + host.getId() + "': " + e.getMessage());
         }
+    }
+
+    /** The host's administrator limits on what a step may ask; before anything else, nothing is created. */
+    private static void checkLimits(NestedPveClusterStep step, PveHostConfig host) throws AbortException {
+        HostLimits.Request asked = new HostLimits.Request(
+                override(step.getBridge(), host.getBridge()),
+                override(step.getVlan(), host.getVlan()),
+                override(step.getStorage(), host.getStorage()),
+                override(step.getTemplate(), host.getTemplate()),
+                step.getNesting() == null ? null : NestingPolicy.parse(step.getNesting()),
+                step.getMemoryMiB(),
+                step.getCores(),
+                DurationParser.parse(step.getKeepOnFailure(), "keepOnFailure"));
+        List<String> problems = host.limits()
+                .problems(
+                        asked,
+                        NestingPolicy.valueOf(host.getNesting().name()),
+                        "Manage Jenkins » System » Nested PVE, host '" + host.getId() + "'");
+        if (!problems.isEmpty()) {
+            throw new AbortException("nestedPveCluster on host '" + host.getId() + "': " + String.join("; ", problems));
+        }
+    }
+
+    /** The step's value when it departs from the host's default (which is always allowed), else null. */
+    private static <T> T override(T asked, T hostDefault) {
+        return asked == null || asked.equals(hostDefault) ? null : asked;
     }
 
     private static void template(ClusterSpecBuilder b, String template, PveHostConfig host) {

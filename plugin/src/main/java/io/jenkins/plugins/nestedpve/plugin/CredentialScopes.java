@@ -4,21 +4,24 @@ import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 
 /**
- * Which credentials a build can use: builds resolve credentials through the run, which does not see System-scoped
- * ones (they are for Jenkins itself). The hosts' credentials are used by builds, so the forms offer only the
- * others, and the connection test refuses a System-scoped token that would pass there and fail in every build.
+ * Which scope the hosts' credentials should have. nested-pve looks them up as Jenkins itself at the root (like
+ * cloud plugins), never through a build, so System scope works and is the right one: a System-scoped credential
+ * is invisible to builds, so no Pipeline can read the host's API token, root SSH key or template password with
+ * {@code withCredentials}. A Global-scoped one still works, but any Pipeline author can read it: the connection
+ * test and the build log warn about it.
  */
 final class CredentialScopes {
     private CredentialScopes() {}
 
-    /** Whether a build can find {@code c} (everything but System scope; unscoped credentials included). */
-    static boolean usableByBuilds(Credentials c) {
+    /** Whether a Pipeline could read {@code c} with {@code withCredentials} (every scope but System). */
+    static boolean readableByPipelines(Credentials c) {
         return c.getScope() != CredentialsScope.SYSTEM;
     }
 
-    /** What to do about a credential builds cannot see. */
-    static String systemScopeProblem(String id, String usedFor) {
-        return "Credentials '" + id + "' (" + usedFor + ") are System-scoped: Jenkins itself may use them, but builds"
-                + " may not, so every nestedPveCluster step would fail to find them. Change their scope to Global.";
+    /** What to do about a host credential that Pipelines can read. */
+    static String globalScopeProblem(String id, String usedFor) {
+        return "Credentials '" + id + "' (" + usedFor + ") are not System-scoped, so any Pipeline author can read"
+                + " them with withCredentials. Change their scope to System in Manage Jenkins » Credentials:"
+                + " nested-pve looks them up as Jenkins itself, builds never see them.";
     }
 }

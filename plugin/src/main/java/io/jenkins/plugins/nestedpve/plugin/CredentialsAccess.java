@@ -1,41 +1,38 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import hudson.model.Run;
 import java.util.Objects;
 
 /**
- * Where credentials come from: through the build while one runs (usage is tracked), otherwise the global store as
- * the system (safety nets after a build ended). A seam so that steps are testable offline.
+ * Where the hosts' credentials come from: the root store, as the system, during builds and outside them alike;
+ * never through a build, so they can be System-scoped and invisible to Pipelines. Which jobs may use a host is
+ * the host's "Allowed jobs" setting. A seam so that steps are testable offline.
  *
- * @param global the lookup outside a build
- * @param inBuild the lookup for one build
+ * @param system the lookup as the system at the Jenkins root
  * @param reader reveals the secrets of the credentials found
  */
-public record CredentialsAccess(CredentialsLookup global, BuildLookup inBuild, SecretReader reader) {
-    /** Makes the lookup of one build. */
-    @FunctionalInterface
-    public interface BuildLookup {
-        CredentialsLookup forBuild(Run<?, ?> run);
-    }
-
+public record CredentialsAccess(CredentialsLookup system, SecretReader reader) {
     public CredentialsAccess {
-        Objects.requireNonNull(global, "global");
-        Objects.requireNonNull(inBuild, "inBuild");
+        Objects.requireNonNull(system, "system");
         Objects.requireNonNull(reader, "reader");
     }
 
-    /** {@link CredentialsLookup#global()}, {@link CredentialsLookup#forBuild(Run)} and {@link SecretReader#jenkins()}. */
+    /** {@link CredentialsLookup#global()} and {@link SecretReader#jenkins()}. */
     public static CredentialsAccess jenkins() {
-        return new CredentialsAccess(CredentialsLookup.global(), CredentialsLookup::forBuild, SecretReader.jenkins());
+        return new CredentialsAccess(CredentialsLookup.global(), SecretReader.jenkins());
     }
 
-    /** The resolver of one build. */
-    public CredentialsResolver forBuild(Run<?, ?> run) {
-        return new CredentialsResolver(inBuild.forBuild(run), reader);
+    /** The resolver of the hosts' credentials. */
+    public CredentialsResolver resolver() {
+        return new CredentialsResolver(system, reader);
     }
 
-    /** The resolver outside a build. */
-    public CredentialsResolver outsideBuilds() {
-        return new CredentialsResolver(global, reader);
+    /** Whether credential {@code id} is readable by Pipelines (not System-scoped); false when it is not found. */
+    public boolean readableByPipelines(String id) {
+        if (id == null) {
+            return false;
+        }
+        com.cloudbees.plugins.credentials.common.IdCredentials c =
+                system.find(id, com.cloudbees.plugins.credentials.common.IdCredentials.class);
+        return c != null && CredentialScopes.readableByPipelines(c);
     }
 }

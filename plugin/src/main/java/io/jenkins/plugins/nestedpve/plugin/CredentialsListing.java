@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.security.ACL;
@@ -7,21 +8,24 @@ import hudson.util.ListBoxModel;
 import java.util.List;
 import jenkins.model.Jenkins;
 
-/** Lists the global credentials of one type for a drop-down; a seam so form handlers are testable offline. */
+/** Lists the root credentials of one type for a drop-down; a seam so form handlers are testable offline. */
 @FunctionalInterface
 public interface CredentialsListing {
     /**
-     * The empty choice, every credential of {@code type} at the Jenkins root that builds can use (not System-scoped),
-     * and {@code current} even when it no longer resolves (so saving the form does not silently drop it). Call only
-     * after a permission check.
+     * The empty choice, every credential of {@code type} at the Jenkins root, System-scoped ones included (the
+     * scope the hosts' credentials should have), and {@code current} even when it no longer resolves (so saving
+     * the form does not silently drop it). Call only after a permission check.
      */
     ListBoxModel list(Class<? extends StandardCredentials> type, String current);
 
-    /** Lists as the system, at the Jenkins root: the hosts are global configuration. */
+    /**
+     * Lists as the system at the Jenkins root (an item group): there the credentials plugin includes System scope
+     * (credentials-plugin {@code SystemCredentialsProvider.ProviderImpl#getCredentialsInItemGroup}).
+     */
     static CredentialsListing jenkins() {
         return (type, current) -> new StandardListBoxModel()
                 .includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, List.of(), CredentialScopes::usableByBuilds)
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, List.of(), CredentialsMatchers.always())
                 .includeCurrentValue(current);
     }
 }

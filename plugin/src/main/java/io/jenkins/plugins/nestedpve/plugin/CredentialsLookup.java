@@ -3,7 +3,6 @@ package io.jenkins.plugins.nestedpve.plugin;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
-import hudson.model.Run;
 import hudson.security.ACL;
 import java.util.List;
 
@@ -13,21 +12,13 @@ public interface CredentialsLookup {
     <C extends IdCredentials> C find(String id, Class<C> type);
 
     /**
-     * In a build: {@code CredentialsProvider.findCredentialById(id, type, run, List.of())}, which sees what the
-     * build may use and records the use on the credential.
-     */
-    static CredentialsLookup forBuild(Run<?, ?> run) {
-        return new CredentialsLookup() {
-            @Override
-            public <C extends IdCredentials> C find(String id, Class<C> type) {
-                return CredentialsProvider.findCredentialById(id, type, run, List.of());
-            }
-        };
-    }
-
-    /**
-     * Outside a build (connection test by an administrator): global credentials, looked up as the system.
-     * Callers check {@code Jenkins.ADMINISTER} first.
+     * The hosts' credentials: looked up as the system at the Jenkins root, for builds too, so System-scoped
+     * credentials resolve and no build's permissions are involved.
+     * {@code CredentialsProvider.lookupCredentialsInItem(type, null, ACL.SYSTEM2, ...)} looks up in the item group
+     * {@code Jenkins.get()} when the item is null, and there, as the system, System scope is included
+     * (credentials-plugin {@code CredentialsProvider#lookupCredentialsInItem},
+     * {@code SystemCredentialsProvider.ProviderImpl#getCredentialsInItemGroup}). Callers are the engine (after an
+     * administrator chose the ids) or check {@code Jenkins.ADMINISTER} first.
      */
     static CredentialsLookup global() {
         return new CredentialsLookup() {

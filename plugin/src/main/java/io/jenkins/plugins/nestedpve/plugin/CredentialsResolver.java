@@ -4,7 +4,6 @@ import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
-import hudson.model.Run;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
@@ -28,11 +27,6 @@ public final class CredentialsResolver {
     public CredentialsResolver(CredentialsLookup lookup, SecretReader secrets) {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-    }
-
-    /** The resolver a build uses: lookups through the build, which records each credential's use. */
-    public static CredentialsResolver forBuild(Run<?, ?> run) {
-        return new CredentialsResolver(CredentialsLookup.forBuild(run), SecretReader.jenkins());
     }
 
     /**
@@ -125,6 +119,6 @@ public final class CredentialsResolver {
                     + " needed: create one in " + WHERE + " and select it for " + usedFor + ".");
         }
         throw new AbortException("No credentials with id '" + id + "' are visible for " + usedFor + ": add a \"" + kind
-                + "\" credential with that id in " + WHERE + " (global scope), or select another one.");
+                + "\" credential with that id in " + WHERE + " (System scope), or select another one.");
     }
 }

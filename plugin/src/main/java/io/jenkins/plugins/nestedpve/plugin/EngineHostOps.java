@@ -2,8 +2,10 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
+import io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapReport;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
 import io.jenkins.plugins.nestedpve.lifecycle.Teardown;
@@ -46,7 +48,8 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
     @Override
     public void destroy(Lease lease, Consumer<String> log) throws Exception {
         HostAccess host = access(lease);
-        TeardownReport report = engine.teardown(lease.id(), host.ref(), host.credentials(), new BuildLogListener(log));
+        TeardownReport report =
+                engine.teardown(lease.id(), host.ref(), host.credentials(), vmids(lease), new BuildLogListener(log));
         log.accept(BuildLogListener.PREFIX + report.summary());
         failIfIncomplete(report, "destroy", lease);
     }
@@ -57,7 +60,8 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
         List<Teardown.Target> targets =
                 lease.vmids().stream().map(v -> new Teardown.Target(v, null)).toList();
         try (PveClient client = connect(host)) {
-            TeardownReport report = new Teardown(engine.context(), client, host.ref(), new BuildLogListener(log))
+            TeardownReport report = new Teardown(
+                            engine.context(), client, host.ref(), vmids(lease), new BuildLogListener(log))
                     .keep(targets, lease.id(), until);
             log.accept(BuildLogListener.PREFIX + report.summary());
             failIfIncomplete(report, "mark as kept", lease);
@@ -93,7 +97,8 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
 
     private void reapHost(PveHostConfig config, ReapScope scope, Consumer<String> log) throws AbortException {
         HostAccess host = HostAccess.resolve(config, resolver.get());
-        ReapReport report = engine.reap(host.ref(), host.credentials(), scope, new BuildLogListener(log));
+        ReapReport report =
+                engine.reap(host.ref(), host.credentials(), scope.withVmids(vmids(config)), new BuildLogListener(log));
         log.accept("PVE host '" + config.getId() + "': " + report.summary());
         report.reaped().forEach(d -> log.accept("  destroyed VM " + d.vmid() + " (" + d.reason() + ")"));
         if (!report.teardown().ok()) {
@@ -109,6 +114,15 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
                         + " is no longer configured: add it back in Manage Jenkins » System » Nested PVE, or"
                         + " destroy VMIDs " + lease.vmids() + " on that host by hand"));
         return HostAccess.resolve(config, resolver.get());
+    }
+
+    /** The host's configured VMID range: no guest outside it is ever destroyed. */
+    private static VmidRange vmids(PveHostConfig config) {
+        return new VmidRange(config.getVmidRangeStart(), config.getVmidRangeEnd());
+    }
+
+    private VmidRange vmids(Lease lease) {
+        return hosts.host(lease.hostId()).map(EngineHostOps::vmids).orElse(OwnershipCheck.ANY_VMID);
     }
 
     /** An API client of the host, as the engine opens it (same factory, pins and token). */

@@ -161,6 +161,29 @@ public final class HostChecks {
                 : Validation.error("A VLAN tag is 1..4094 (0 or empty: untagged).");
     }
 
+    /** The VLAN tags a step may choose: the core's parser says what is wrong. */
+    public static Validation allowedVlans(String value) {
+        try {
+            io.jenkins.plugins.nestedpve.cluster.HostLimits.vlans(value);
+            return Validation.ok();
+        } catch (IllegalArgumentException e) {
+            return Validation.error(e.getMessage());
+        }
+    }
+
+    /** The longest keep-on-failure a step may ask for: empty (no cap), {@code 0} (never) or a duration. */
+    public static Validation maxKeepOnFailure(String value) {
+        if (blank(value)) {
+            return Validation.ok();
+        }
+        try {
+            io.jenkins.plugins.nestedpve.wait.DurationText.parse(value);
+            return Validation.ok();
+        } catch (IllegalArgumentException e) {
+            return Validation.error(e.getMessage());
+        }
+    }
+
     /**
      * One end of the VMID range the guests take their ids from; both ends are checked so that either field
      * shows the problem.

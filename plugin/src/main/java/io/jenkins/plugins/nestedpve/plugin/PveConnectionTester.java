@@ -40,10 +40,17 @@ public final class PveConnectionTester implements ConnectionTester {
             return Validation.error(e.getMessage());
         }
         IdCredentials credential = lookup.find(host.getTokenCredentialsId(), IdCredentials.class);
-        if (credential != null && !CredentialScopes.usableByBuilds(credential)) {
-            return Validation.error(
-                    CredentialScopes.systemScopeProblem(host.getTokenCredentialsId(), "the API token of this host"));
+        Validation connected = connect(host, token);
+        if (connected.kind() == Validation.Kind.OK
+                && credential != null
+                && CredentialScopes.readableByPipelines(credential)) {
+            return Validation.warning(connected.message() + " "
+                    + CredentialScopes.globalScopeProblem(host.getTokenCredentialsId(), "the API token of this host"));
         }
+        return connected;
+    }
+
+    private static Validation connect(PveHostConfig host, PveCredentials.ApiToken token) {
         try (PveClient client = PveClient.builder()
                 .host(bareHost(host))
                 .port(host.apiPort())

@@ -11,7 +11,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code unclassified: nestedPve: hosts: - pveHost: ...}). Holds credential ids only, never a secret; the
  * descriptor is {@link PveHostDescriptor}.
  */
-public class PveHostConfig implements Describable<PveHostConfig> {
+public class PveHostConfig extends HostPolicySettings implements Describable<PveHostConfig> {
     /** How guests get their addresses. */
     public enum Addressing {
         /** From DHCP on the bridge, read back through the guest agent. */
@@ -266,10 +266,6 @@ public class PveHostConfig implements Describable<PveHostConfig> {
         return sshCredentialsId != null && sshHostKeyFingerprint != null;
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     /** Every setting; there is no secret here, credentials are referred to by id. */
     @Override
     public String toString() {
@@ -283,6 +279,7 @@ public class PveHostConfig implements Describable<PveHostConfig> {
                 + (guestSshPort == 22 && guestApiPort == 8006
                         ? ""
                         : ", guest ports ssh " + guestSshPort + "/api " + guestApiPort)
+                + limitsSummary()
                 + "]";
     }
 }

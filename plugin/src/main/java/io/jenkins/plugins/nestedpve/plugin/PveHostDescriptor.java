@@ -106,6 +106,16 @@ public class PveHostDescriptor extends Descriptor<PveHostConfig> {
     }
 
     @POST
+    public FormValidation doCheckAllowedVlans(@QueryParameter String value) {
+        return check(HostChecks.allowedVlans(value));
+    }
+
+    @POST
+    public FormValidation doCheckMaxKeepOnFailure(@QueryParameter String value) {
+        return check(HostChecks.maxKeepOnFailure(value));
+    }
+
+    @POST
     public FormValidation doCheckVmidRangeStart(@QueryParameter String value, @QueryParameter String vmidRangeEnd) {
         return check(HostChecks.vmidRange(value, vmidRangeEnd));
     }
