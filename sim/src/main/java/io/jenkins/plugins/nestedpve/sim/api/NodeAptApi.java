@@ -37,18 +37,25 @@ final class NodeAptApi {
         }));
     }
 
+    /** The {@code sleep 2} before {@code /sbin/reboot} in {@code node_cmd}. */
+    private static final java.time.Duration REBOOT_DELAY = java.time.Duration.ofSeconds(2);
+
     private static void require(PveMachine m, ApiRequest req, String priv) {
         new Perms(m.pmxcfs().users()).require(req.principal(), "/nodes/" + m.nodeName(), priv);
     }
 
-    /** {@code command=reboot}: answered, then the node reboots. */
+    /**
+     * {@code command=reboot}: answered, then the node reboots — pve-manager PVE/API2/Nodes.pm
+     * {@code node_cmd} runs {@code system("(sleep 2;/sbin/reboot)&")}, so the answer is sent before the
+     * reboot starts, 2 s (scaled) later.
+     */
     private Object power(PveMachine m, ApiRequest req) {
         require(m, req, "Sys.PowerMgmt");
         if (!"reboot".equals(req.param("command"))) {
             throw new ApiException(
                     501, "Method 'POST /nodes/{node}/status' with command=shutdown not implemented", Map.of());
         }
-        m.env().scheduler().execute(m::reboot);
+        m.env().afterReal(m.env().latency().scale(REBOOT_DELAY)).thenRun(m::reboot);
         return null;
     }
 }
