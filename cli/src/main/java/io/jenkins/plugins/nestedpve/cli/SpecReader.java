@@ -42,6 +42,7 @@ final class SpecReader {
             "nodeNamePrefix",
             "nesting",
             "smokeCheck",
+            "smokeCheckContainer",
             "vmidRange",
             "timeouts",
             "keepOnFailure",
@@ -135,6 +136,7 @@ final class SpecReader {
         r.string("bridge").ifPresent(b::bridge);
         r.integer("vlanTag").ifPresent(b::vlanTag);
         r.bool("smokeCheck").ifPresent(b::smokeCheck);
+        r.bool("smokeCheckContainer").ifPresent(b::smokeCheckContainer);
         r.duration("keepOnFailure").ifPresent(b::keepOnFailure);
         vmidRange(r, b);
     }

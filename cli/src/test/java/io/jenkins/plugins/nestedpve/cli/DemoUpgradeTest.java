@@ -95,6 +95,50 @@ class DemoUpgradeTest {
     }
 
     @Test
+    void aDpkgErrorFailsTheTrialNamingTheNodeAndTheStepAndTeardownLeavesNothing() throws Exception {
+        CliHarness.Result r = demo("--upgrade-fault", "dpkg-error@n2=pve-manager");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.UPGRADE_FAILED);
+        String node2 = json.get("cluster").get("nodes").get(1).get("name").asText();
+        // 8.4.1 is not the newest 8.x: the minor upgrade's dist-upgrade runs first and hits the fault
+        assertThat(json.get("upgrade").get("failure").asText())
+                .startsWith("minor-upgrade on " + node2 + ": apt-get dist-upgrade on " + node2 + " exited 100")
+                .contains("E: Sub-process /usr/bin/dpkg returned an error code (1)");
+        assertThat(json.get("upgrade")
+                        .get("nodes")
+                        .get(1)
+                        .get("steps")
+                        .get("minor-upgrade")
+                        .asText())
+                .isEqualTo("failed");
+        assertThat(json.get("upgrade").get("nodes").get(1).get("after").asText())
+                .startsWith("pve-manager/8.4.1/");
+        assertThat(json.get("leftovers")).isEmpty();
+        assertThat(json.get("teardown").asText()).startsWith("teardown: 3 destroyed");
+    }
+
+    @Test
+    void anUnreachableRepositoryIsNotTakenForASuccessfulUpdate() throws Exception {
+        CliHarness.Result r = demo("--upgrade-fault", "repo-unreachable@n2");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.UPGRADE_FAILED);
+        String node2 = json.get("cluster").get("nodes").get(1).get("name").asText();
+        // apt-get update exits 0 with W: lines and the old index: the precheck must not take that for success
+        assertThat(json.get("upgrade").get("failure").asText())
+                .startsWith("precheck on " + node2 + ": apt-get update on " + node2 + " could not fetch")
+                .contains("http://download.proxmox.com/debian/pve/dists/bookworm/InRelease")
+                .contains("Temporary failure resolving 'download.proxmox.com'");
+        json.get("upgrade").get("nodes").forEach(n -> {
+            assertThat(n.get("after").asText()).startsWith("pve-manager/8.4.1/");
+            assertThat(n.get("steps").has("dist-upgrade")).isFalse();
+        });
+        assertThat(json.get("leftovers")).isEmpty();
+        assertThat(json.get("teardown").asText()).startsWith("teardown: 3 destroyed");
+    }
+
+    @Test
     void aCertificateRenewedAtBootIsRepinnedFromWhatSshReads() throws Exception {
         CliHarness.Result r = demo("--upgrade-fault", "cert-renewed-at-boot@n1");
 

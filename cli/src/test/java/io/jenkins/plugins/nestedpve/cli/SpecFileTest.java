@@ -144,6 +144,15 @@ class SpecFileTest {
     }
 
     @Test
+    void smokeCheckContainerIsReadAndNeedsTheSmokeCheck() {
+        assertThat(load(minimal() + "smokeCheckContainer: true\n").spec().smokeCheckContainer())
+                .isTrue();
+        assertThat(load(minimal()).spec().smokeCheckContainer()).isFalse();
+        assertThat(fields(minimal() + "smokeCheck: false\nsmokeCheckContainer: true\n"))
+                .containsExactly("smokeCheckContainer");
+    }
+
+    @Test
     void nodeCountOutOfRangeNamesNodes() {
         List<SpecProblem> p = problems(minimal() + "nodes: 0\n");
 

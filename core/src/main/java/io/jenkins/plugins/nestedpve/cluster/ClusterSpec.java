@@ -37,6 +37,7 @@ public final class ClusterSpec implements Serializable {
     private final String nodeNamePrefix;
     private final NestingPolicy nesting;
     private final boolean smokeCheck;
+    private final boolean smokeCheckContainer;
     private final VmidRange vmidRange;
     private final Timeouts timeouts;
     private final Duration keepOnFailure;
@@ -61,6 +62,7 @@ public final class ClusterSpec implements Serializable {
         this.nodeNamePrefix = prefix;
         this.nesting = b.nesting;
         this.smokeCheck = b.smokeCheck;
+        this.smokeCheckContainer = b.smokeCheckContainer;
         this.vmidRange = b.vmidRange;
         this.timeouts = b.timeouts;
         this.keepOnFailure = b.keepOnFailure;
@@ -92,6 +94,7 @@ public final class ClusterSpec implements Serializable {
         b.nodeNamePrefix = nodeNamePrefix;
         b.nesting = nesting;
         b.smokeCheck = smokeCheck;
+        b.smokeCheckContainer = smokeCheckContainer;
         b.vmidRange = vmidRange;
         b.timeouts = timeouts;
         b.keepOnFailure = keepOnFailure;
@@ -185,6 +188,14 @@ public final class ClusterSpec implements Serializable {
         return smokeCheck;
     }
 
+    /**
+     * Whether the smoke check also creates, starts and destroys a small container from a CT template
+     * on the guest's storage (default off; only with {@link #smokeCheck()}).
+     */
+    public boolean smokeCheckContainer() {
+        return smokeCheckContainer;
+    }
+
     public VmidRange vmidRange() {
         return vmidRange;
     }
@@ -227,7 +238,8 @@ public final class ClusterSpec implements Serializable {
                 + host.node() + " " + host.apiUrl() + ", " + template + ", cores=" + cores + ", memoryMiB="
                 + memoryMiB + ", clone=" + (fullClone ? "full" + (storage == null ? "" : " to " + storage) : "linked")
                 + ", bridge=" + bridge + (vlanTag == null ? "" : " tag " + vlanTag) + ", addressing=" + addressing
-                + ", nesting=" + nesting.label() + ", smokeCheck=" + smokeCheck + ", vmids=" + vmidRange
+                + ", nesting=" + nesting.label() + ", smokeCheck=" + smokeCheck + ", smokeCheckContainer="
+                + smokeCheckContainer + ", vmids=" + vmidRange
                 + ", keepOnFailure=" + keepOnFailure + ", owner=" + owner + ", build=" + buildRef + ", ports=ssh "
                 + guestSshPort + "/api " + guestApiPort + ", installation=" + installationId + "]";
     }

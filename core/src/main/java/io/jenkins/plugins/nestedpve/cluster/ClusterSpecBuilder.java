@@ -27,6 +27,7 @@ public final class ClusterSpecBuilder {
     String nodeNamePrefix;
     NestingPolicy nesting = NestingPolicy.REQUIRE;
     boolean smokeCheck = true;
+    boolean smokeCheckContainer;
     VmidRange vmidRange = VmidRange.defaults();
     Timeouts timeouts = Timeouts.defaults();
     Duration keepOnFailure = Duration.ZERO;
@@ -123,6 +124,12 @@ public final class ClusterSpecBuilder {
     /** Default on. */
     public ClusterSpecBuilder smokeCheck(boolean v) {
         smokeCheck = v;
+        return this;
+    }
+
+    /** Default off: the smoke check also starts a container from a CT template on the guest's storage. */
+    public ClusterSpecBuilder smokeCheckContainer(boolean v) {
+        smokeCheckContainer = v;
         return this;
     }
 

@@ -35,6 +35,7 @@ final class SpecValidator {
         new AddressingValidator(problems).validate(b.addressing, b.nodes);
         names();
         nesting();
+        smokeCheck();
         vmids();
         times();
         identity();
@@ -148,6 +149,15 @@ final class SpecValidator {
                     "storage",
                     "a linked clone stays on the template's storage — remove storage, or choose a full"
                             + " clone to copy the disks to " + Names.show(b.storage));
+        }
+    }
+
+    private void smokeCheck() {
+        if (b.smokeCheckContainer && !b.smokeCheck) {
+            problem(
+                    "smokeCheckContainer",
+                    "needs smokeCheck — the container is started by the smoke check; set smokeCheck to true"
+                            + " or smokeCheckContainer to false");
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Phase 4: the proof that nested virtualization works, as operators check it by hand: inside one
  * guest, create and start a small diskless VM ({@code kvm: 1} with hardware nesting, {@code kvm: 0}
- * when emulated), then stop and destroy it. Without KVM inside the guest PVE refuses the start with
+ * when emulated), then stop and destroy it; with {@code smokeCheckContainer} also a small container
+ * ({@link SmokeContainer}). Without KVM inside the guest PVE refuses the start with
  * {@code KVM virtualisation configured, but not available...} (pve-facts §6).
  */
 final class SmokeCheck {
@@ -47,6 +48,9 @@ final class SmokeCheck {
                     "inner VM " + vmid + " started and stopped on " + node.name + " (kvm: " + (emulated ? 0 : 1) + ")");
         } finally {
             destroyQuietly(api, vmid, deadline);
+        }
+        if (run.spec.smokeCheckContainer()) {
+            new SmokeContainer(run, node).run(deadline);
         }
     }
 

@@ -95,6 +95,17 @@ final class Precheck {
                                     + " pve-facts §13.2)"
                             : ""));
         }
+        // apt-get update exits 0 when a repository cannot be reached: it warns and keeps the old index
+        List<String> unfetched = (r.stdout() + "\n" + r.stderr())
+                .lines()
+                .filter(l -> l.startsWith("W: Failed to fetch ") || l.startsWith("E: Failed to fetch "))
+                .toList();
+        if (!unfetched.isEmpty()) {
+            throw new StepFailure("apt-get update on " + n.name + " could not fetch " + unfetched.size()
+                    + " index file(s) and kept the old index (it exits 0 then): "
+                    + unfetched.get(0).substring(3)
+                    + " — make the repository reachable from the node (DNS, proxy, or a mirror)");
+        }
     }
 
     private static String gb(long bytes) {

@@ -3,13 +3,13 @@ package io.jenkins.plugins.nestedpve.upgrade;
 import io.jenkins.plugins.nestedpve.pve.ClusterStatus;
 import io.jenkins.plugins.nestedpve.pve.NodeStatus;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.SmallContainer;
 import io.jenkins.plugins.nestedpve.pve.StorageInfo;
 import io.jenkins.plugins.nestedpve.pve.TaskResult;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VersionInfo;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -93,19 +93,17 @@ final class PveNodeApi implements NodeApi {
 
     @Override
     public List<String> storages(String node, String content) {
-        return client.storages(node, content).stream()
-                .filter(s -> s.enabled() && s.active())
-                .map(StorageInfo::storage)
-                .toList();
+        return content.equals("rootdir")
+                ? SmallContainer.rootdirStorages(client, node)
+                : client.storages(node, content).stream()
+                        .filter(s -> s.enabled() && s.active())
+                        .map(StorageInfo::storage)
+                        .toList();
     }
 
     @Override
     public List<String> containerTemplates(String node) {
-        List<String> out = new ArrayList<>();
-        for (StorageInfo s : client.storages(node, "vztmpl")) {
-            out.addAll(client.containers().templates(node, s.storage()));
-        }
-        return out;
+        return SmallContainer.templates(client, node);
     }
 
     @Override

@@ -148,9 +148,15 @@ final class TrialRunner {
 
     private synchronized boolean ok(StepResult r) {
         if (r.failed() && failure == null) {
-            failure = r.failure();
+            failure = named(r);
         }
         return !r.failed();
+    }
+
+    /** The failure with its step and node in front, unless it starts with them already. */
+    private static String named(StepResult r) {
+        String where = r.step().label() + " on " + (r.node() == null ? "the cluster" : r.node());
+        return r.failure().startsWith(where) ? r.failure() : where + ": " + r.failure();
     }
 
     private void readVersionAfter(NodeState n) {

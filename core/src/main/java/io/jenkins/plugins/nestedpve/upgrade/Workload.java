@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.upgrade;
 
 import io.jenkins.plugins.nestedpve.host.NestingMode;
+import io.jenkins.plugins.nestedpve.pve.SmallContainer;
 import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
@@ -58,25 +59,19 @@ final class Workload {
     }
 
     private static Map<String, Object> ctParams(NodeApi api, String node, int vmid, int i) {
-        List<String> templates = api.containerTemplates(node);
-        if (templates.isEmpty()) {
-            throw new StepFailure("no container template on the storages of " + node + "; download one first, e.g."
-                    + " 'pveam update && pveam download local <template>' (pve-facts §12.5)");
+        try {
+            return SmallContainer.params(
+                    node,
+                    vmid,
+                    "upgrade-trial-ct" + i,
+                    api.containerTemplates(node),
+                    api.storages(node, "rootdir"),
+                    true);
+        } catch (StepFailure e) {
+            throw e;
+        } catch (io.jenkins.plugins.nestedpve.NestedPveException e) {
+            throw new StepFailure(e.getMessage());
         }
-        List<String> rootdir = api.storages(node, "rootdir");
-        if (rootdir.isEmpty()) {
-            throw new StepFailure("no storage for container disks (content rootdir) on " + node);
-        }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("vmid", vmid);
-        p.put("ostemplate", templates.get(0));
-        p.put("hostname", "upgrade-trial-ct" + i);
-        p.put("rootfs", rootdir.get(0) + ":1");
-        p.put("memory", 128);
-        p.put("unprivileged", 1);
-        p.put("features", "nesting=1");
-        p.put("onboot", 1);
-        return p;
     }
 
     /** Stops and destroys the guests wherever they are now; what could not be removed is reported. */

@@ -189,6 +189,16 @@ class ClusterSpecTest {
     }
 
     @Test
+    void aSmokeCheckContainerNeedsTheSmokeCheck() {
+        SpecProblem p = only(b -> b.smokeCheck(false).smokeCheckContainer(true));
+        assertThat(p.field()).isEqualTo("smokeCheckContainer");
+        assertThat(p.toString()).contains("set smokeCheck to true or smokeCheckContainer to false");
+        assertThat(Fixtures.spec().smokeCheckContainer(true).build().smokeCheckContainer())
+                .isTrue();
+        assertThat(Fixtures.spec().build().smokeCheckContainer()).isFalse();
+    }
+
+    @Test
     void keepOnFailureMustNotBeNegative() {
         assertThat(only(b -> b.keepOnFailure(Duration.ofMinutes(-1))).field()).isEqualTo("keepOnFailure");
         assertThat(Fixtures.spec().keepOnFailure(Duration.ofHours(2)).build().keepOnFailure())

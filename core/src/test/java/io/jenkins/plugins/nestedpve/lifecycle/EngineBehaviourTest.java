@@ -100,6 +100,18 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void theSmokeCheckCanAlsoStartAContainerFromTheGuestsCtTemplate() {
+        provisionAndTearDown(lab.spec(1).smokeCheckContainer(true).build());
+        assertThat(events.phases())
+                .filteredOn(r -> r.phase() == Phase.SMOKE_CHECK)
+                .singleElement()
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(Outcome.SUCCEEDED));
+        assertThat(messages())
+                .anySatisfy(m -> assertThat(m)
+                        .matches("container \\d+ \\(\\S+:vztmpl/\\S+\\.tar\\.\\w+\\) started and stopped on \\S+"));
+    }
+
+    @Test
     void aStandaloneNodeSkipsClusterFormation() {
         NestedCluster c = provisionAndTearDown(lab.spec(1).build());
         assertThat(c.clustered()).isFalse();

@@ -81,6 +81,19 @@ class StepParsingTest {
     }
 
     @Test
+    void smokeCheckContainerReachesTheSpecAndNeedsTheSmokeCheck() throws AbortException {
+        NestedPveClusterStep step = new NestedPveClusterStep("lab");
+        assertThat(spec(step).smokeCheckContainer()).isFalse();
+        step.setSmokeCheckContainer(true);
+        assertThat(spec(step).smokeCheckContainer()).isTrue();
+
+        step.setSmokeCheck(false);
+        assertThatThrownBy(() -> spec(step))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("smokeCheckContainer: needs smokeCheck");
+    }
+
+    @Test
     void badValuesFailBeforeAnythingIsCreated() {
         NestedPveClusterStep step = new NestedPveClusterStep("lab");
         step.setNesting("sometimes");

@@ -47,6 +47,7 @@ final class ClusterSpecs {
                     .addressing(addressing(host))
                     .nesting(nesting(step, host))
                     .smokeCheck(step.isSmokeCheck())
+                    .smokeCheckContainer(step.isSmokeCheckContainer())
                     .vmidRange(host.getVmidRangeStart(), host.getVmidRangeEnd())
                     .keepOnFailure(DurationParser.parse(step.getKeepOnFailure(), "keepOnFailure"))
                     .timeouts(timeouts(step))

@@ -39,6 +39,7 @@ public final class NestedPveClusterStep extends Step {
     private Integer vlan;
     private String nesting;
     private boolean smokeCheck = true;
+    private boolean smokeCheckContainer;
     private String clusterName;
     private String keepOnFailure;
     private String timeout;
@@ -152,6 +153,16 @@ public final class NestedPveClusterStep extends Step {
     @DataBoundSetter
     public void setSmokeCheck(boolean smokeCheck) {
         this.smokeCheck = smokeCheck;
+    }
+
+    public boolean isSmokeCheckContainer() {
+        return smokeCheckContainer;
+    }
+
+    /** The smoke check also starts a container from a CT template on the guest's storage (default off). */
+    @DataBoundSetter
+    public void setSmokeCheckContainer(boolean smokeCheckContainer) {
+        this.smokeCheckContainer = smokeCheckContainer;
     }
 
     public String getClusterName() {

@@ -5,13 +5,18 @@ import io.jenkins.plugins.nestedpve.sim.http.ApiException;
 import io.jenkins.plugins.nestedpve.sim.http.ApiRequest;
 import io.jenkins.plugins.nestedpve.sim.model.Perms;
 import io.jenkins.plugins.nestedpve.sim.model.PveMachine;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /nodes/{node}/status} (reboot) and {@code /nodes/{node}/apt/update|versions} (pve-facts
  * §13.1; pve-manager:PVE/API2/Nodes.pm, APT.pm).
  */
 final class NodeAptApi {
+    /** The least real time between the answer and the reboot. */
+    static final Duration ANSWER_FIRST = Duration.ofMillis(100);
+
     private final PveMachine self;
 
     NodeAptApi(PveMachine self) {
@@ -37,17 +42,14 @@ final class NodeAptApi {
         }));
     }
 
-    /** The {@code sleep 2} before {@code /sbin/reboot} in {@code node_cmd}. */
-    private static final java.time.Duration REBOOT_DELAY = java.time.Duration.ofSeconds(2);
-
     private static void require(PveMachine m, ApiRequest req, String priv) {
         new Perms(m.pmxcfs().users()).require(req.principal(), "/nodes/" + m.nodeName(), priv);
     }
 
     /**
-     * {@code command=reboot}: answered, then the node reboots — pve-manager PVE/API2/Nodes.pm
-     * {@code node_cmd} runs {@code system("(sleep 2;/sbin/reboot)&")}, so the answer is sent before the
-     * reboot starts, 2 s (scaled) later.
+     * {@code command=reboot}: answered, then the node reboots: pve-manager runs {@code (sleep
+     * 2;/sbin/reboot)&} and returns (PVE/API2/Nodes.pm, {@code node_cmd}). The 2 s are scaled, at
+     * least {@link #ANSWER_FIRST}, so the answer leaves before the servers go down.
      */
     private Object power(PveMachine m, ApiRequest req) {
         require(m, req, "Sys.PowerMgmt");
@@ -55,7 +57,10 @@ final class NodeAptApi {
             throw new ApiException(
                     501, "Method 'POST /nodes/{node}/status' with command=shutdown not implemented", Map.of());
         }
-        m.env().afterReal(m.env().latency().scale(REBOOT_DELAY)).thenRun(m::reboot);
+        long delay = Math.max(
+                ANSWER_FIRST.toNanos(),
+                m.env().latency().scale(Duration.ofSeconds(2)).toNanos());
+        m.env().scheduler().schedule(m::reboot, delay, TimeUnit.NANOSECONDS);
         return null;
     }
 }

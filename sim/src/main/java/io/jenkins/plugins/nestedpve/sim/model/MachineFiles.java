@@ -64,6 +64,17 @@ public final class MachineFiles {
         fs.write("/proc/sys/kernel/version", "#1 SMP PREEMPT_DYNAMIC PMX " + release + "\n");
     }
 
+    /**
+     * A new {@code /proc/sys/kernel/random/boot_id}: a random (version 4) UUID the kernel makes once
+     * per boot, printed in lower case (Linux {@code drivers/char/random.c}, {@code proc_do_uuid} with
+     * {@code generate_random_uuid}; {@code Documentation/admin-guide/sysctl/kernel.rst}, "random").
+     */
+    public static void writeBootId(VirtualFs fs, java.util.Random random) {
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        fs.write("/proc/sys/kernel/random/boot_id", new java.util.UUID(msb, lsb) + "\n");
+    }
+
     /** The running addresses ({@code ip addr}): {@code vmbr0 <ip>/24 <mac>} and the default route. */
     public static void writeAddresses(VirtualFs fs, String ip, String mac) {
         String gw = ip.substring(0, ip.lastIndexOf('.')) + ".1";

@@ -70,6 +70,7 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
         this.nodeName = MachineFiles.hostname(fs()).orElse(nodeName);
         runningKernel = version().kernel();
         MachineFiles.writeKernel(fs(), runningKernel);
+        MachineFiles.writeBootId(fs(), env.random());
         MachineFiles.writeAddresses(fs(), address, vm == null ? null : ConfigValues.macOf(vm.get("net0")));
         // pveupdate at boot may renew the certificate (pve-facts §13.4); only when the fault asks for it
         served = ensureCertificate(env.faults().upgrade().takeCertRenewal(nodeName));
