@@ -151,4 +151,11 @@ class HostChecksTest {
                         .message())
                 .isEqualTo("Select the \"Secret text\" credential.");
     }
+
+    @Test
+    void aTemplatePasswordStillSetIsFlaggedAsUnused() {
+        assertThat(HostChecks.unusedTemplatePassword("").kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(HostChecks.unusedTemplatePassword("template-root").kind()).isEqualTo(Validation.Kind.WARNING);
+        assertThat(HostChecks.unusedTemplatePassword("template-root").message()).startsWith("Unused:");
+    }
 }

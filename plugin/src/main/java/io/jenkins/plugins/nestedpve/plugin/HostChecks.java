@@ -121,6 +121,14 @@ public final class HostChecks {
         return blank(value) ? Validation.error("Select the " + what + ".") : Validation.ok();
     }
 
+    /** The template's root password is no longer used: a value still loads, with a warning to clear it. */
+    public static Validation unusedTemplatePassword(String value) {
+        return blank(value)
+                ? Validation.ok()
+                : Validation.warning("Unused: fresh guests are reached with a key placed through the guest agent, not"
+                        + " with the template's password. Clear this field and delete the credential.");
+    }
+
     /** The template VM: its VMID or its name. */
     public static Validation template(String value) {
         if (blank(value)) {

@@ -210,7 +210,10 @@ public class PveHostConfig extends HostPolicySettings implements Describable<Pve
         return guestRootPasswordCredentialsId;
     }
 
-    /** A "Username with password" credential whose password the guests' root user gets. */
+    /**
+     * Deprecated, unused: fresh guests are reached with a key placed through the guest agent. Kept so that saved
+     * configurations and JCasC files naming it still load; a build of a host that sets it warns once.
+     */
     @DataBoundSetter
     public void setGuestRootPasswordCredentialsId(String guestRootPasswordCredentialsId) {
         this.guestRootPasswordCredentialsId = trim(guestRootPasswordCredentialsId);

@@ -138,7 +138,7 @@ public class PveHostDescriptor extends Descriptor<PveHostConfig> {
 
     @POST
     public FormValidation doCheckGuestRootPasswordCredentialsId(@QueryParameter String value) {
-        return check(HostChecks.requiredCredentials(value, "\"Username with password\" credential for the guests"));
+        return check(HostChecks.unusedTemplatePassword(value));
     }
 
     @POST
