@@ -158,4 +158,11 @@ class HostChecksTest {
         assertThat(HostChecks.unusedTemplatePassword("template-root").kind()).isEqualTo(Validation.Kind.WARNING);
         assertThat(HostChecks.unusedTemplatePassword("template-root").message()).startsWith("Unused:");
     }
+
+    @Test
+    void aPoolIdIsCheckedLikePveDoes() {
+        assertThat(HostChecks.pool("").kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(HostChecks.pool("lab/nested-ci").kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(HostChecks.pool("nested ci").isError()).isTrue();
+    }
 }

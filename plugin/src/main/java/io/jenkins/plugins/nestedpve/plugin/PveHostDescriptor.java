@@ -96,6 +96,11 @@ public class PveHostDescriptor extends Descriptor<PveHostConfig> {
     }
 
     @POST
+    public FormValidation doCheckPool(@QueryParameter String value) {
+        return check(HostChecks.pool(value));
+    }
+
+    @POST
     public FormValidation doCheckBridge(@QueryParameter String value) {
         return check(HostChecks.bridge(value));
     }
