@@ -100,6 +100,7 @@ final class SpecReader {
                 .installationId(defaults.installationId());
         Optional<HostReader.Host> host = new HostReader(secrets).read(r);
         host.ifPresent(h -> b.host(h.ref()));
+        r.section("host").flatMap(h -> h.string("pool")).ifPresent(b::pool);
         shape(r, b);
         naming(r, b);
         AddressingReader.read(r).ifPresent(b::addressing);

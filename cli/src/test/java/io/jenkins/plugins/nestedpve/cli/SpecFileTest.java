@@ -166,6 +166,21 @@ class SpecFileTest {
     }
 
     @Test
+    void hostPoolIsReadIntoTheSpec() {
+        String yaml = minimal().replace("  tokenEnv: PVE_TOKEN\n", "  tokenEnv: PVE_TOKEN\n  pool: nested-ci\n");
+
+        assertThat(load(yaml).spec().pool()).contains("nested-ci");
+        assertThat(load(minimal()).spec().pool()).isEmpty();
+    }
+
+    @Test
+    void badHostPoolNamesHostPool() {
+        String yaml = minimal().replace("  tokenEnv: PVE_TOKEN\n", "  tokenEnv: PVE_TOKEN\n  pool: \"a b\"\n");
+
+        assertThat(fields(yaml)).containsExactly("host.pool");
+    }
+
+    @Test
     void badPoolEntryIsNamedByItsIndex() {
         List<SpecProblem> p = problems(minimal() + """
                 addressing:

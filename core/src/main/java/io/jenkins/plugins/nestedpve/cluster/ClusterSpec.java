@@ -30,6 +30,7 @@ public final class ClusterSpec implements Serializable {
     private final int memoryMiB;
     private final boolean fullClone;
     private final String storage;
+    private final String pool;
     private final String bridge;
     private final Integer vlanTag;
     private final Addressing addressing;
@@ -55,6 +56,7 @@ public final class ClusterSpec implements Serializable {
         this.memoryMiB = b.memoryMiB;
         this.fullClone = b.fullClone;
         this.storage = b.storage;
+        this.pool = b.pool;
         this.bridge = b.bridge;
         this.vlanTag = b.vlanTag;
         this.addressing = b.addressing;
@@ -87,6 +89,7 @@ public final class ClusterSpec implements Serializable {
         b.memoryMiB = memoryMiB;
         b.fullClone = fullClone;
         b.storage = storage;
+        b.pool = pool;
         b.bridge = bridge;
         b.vlanTag = vlanTag;
         b.addressing = addressing;
@@ -135,6 +138,14 @@ public final class ClusterSpec implements Serializable {
     /** Full clone (copy the disks) instead of the default linked clone. */
     public boolean fullClone() {
         return fullClone;
+    }
+
+    /**
+     * The host's resource pool the guests are cloned into (the clone call's {@code pool}), so that a token whose
+     * VM privileges are granted on {@code /pool/<pool>} can create and manage them; empty: no pool.
+     */
+    public Optional<String> pool() {
+        return Optional.ofNullable(pool);
     }
 
     /** Target storage of a full clone; empty for linked clones (they stay on the template's storage). */
@@ -237,6 +248,7 @@ public final class ClusterSpec implements Serializable {
         return "ClusterSpec[cluster=" + clusterName + ", nodes=" + nodes + " (" + nodeNamePrefix + "1..), host="
                 + host.node() + " " + host.apiUrl() + ", " + template + ", cores=" + cores + ", memoryMiB="
                 + memoryMiB + ", clone=" + (fullClone ? "full" + (storage == null ? "" : " to " + storage) : "linked")
+                + (pool == null ? "" : ", pool=" + pool)
                 + ", bridge=" + bridge + (vlanTag == null ? "" : " tag " + vlanTag) + ", addressing=" + addressing
                 + ", nesting=" + nesting.label() + ", smokeCheck=" + smokeCheck + ", smokeCheckContainer="
                 + smokeCheckContainer + ", vmids=" + vmidRange

@@ -20,6 +20,7 @@ public final class ClusterSpecBuilder {
     int memoryMiB = 4096;
     boolean fullClone;
     String storage;
+    String pool;
     String bridge = "vmbr0";
     Integer vlanTag;
     Addressing addressing = Addressing.dhcp();
@@ -89,6 +90,11 @@ public final class ClusterSpecBuilder {
     /** Sets the target storage alone; only valid with a full clone. */
     public ClusterSpecBuilder storage(String v) {
         storage = v;
+        return this;
+    }
+    /** The host's resource pool to clone the guests into ({@code host.pool}); null (default): none. */
+    public ClusterSpecBuilder pool(String v) {
+        pool = v;
         return this;
     }
     /** Default {@code vmbr0}. */

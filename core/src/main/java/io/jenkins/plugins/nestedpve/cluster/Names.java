@@ -15,6 +15,11 @@ final class Names {
             Pattern.compile("([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
     /** {@code pve-storage-id}. */
     static final Pattern STORAGE_ID = Pattern.compile("[a-z][a-z0-9\\-_.]*[a-z0-9]");
+    /**
+     * {@code pve-poolid}: up to three '/'-separated levels of letters, digits, '.', '-' and '_'
+     * (pve-access-control:src/PVE/AccessControl.pm {@code verify_poolname}).
+     */
+    static final Pattern POOL_ID = Pattern.compile("[A-Za-z0-9.\\-_]+(/[A-Za-z0-9.\\-_]+){0,2}");
     /** Linux interface names: at most 15 characters. */
     static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,14}");
     /** PVE API certificate fingerprint (pve-facts §1.6). */

@@ -38,8 +38,19 @@ public final class PrivilegeCheck {
         }
     }
 
-    /** One privilege needed on one path. */
-    public record Need(String privilege, String path, String purpose) {}
+    /**
+     * One privilege needed on one path, or on {@code poolPath} instead: a guest cloned into a pool gets the
+     * privileges granted on {@code /pool/<pool>} (the clone's {@code VM.Allocate} check accepts the pool,
+     * pve-apidata {@code POST /nodes/{node}/qemu/{vmid}/clone}; later checks on the member's {@code /vms/<id>}
+     * include the pool's roles, pve-access-control:src/PVE/RPCEnvironment.pm {@code compile_acl_path}).
+     *
+     * @param poolPath {@code /pool/<pool>} when the spec names a pool, else null
+     */
+    public record Need(String privilege, String path, String purpose, String poolPath) {
+        public Need(String privilege, String path, String purpose) {
+            this(privilege, path, purpose, null);
+        }
+    }
 
     private PrivilegeCheck() {}
 
@@ -68,23 +79,29 @@ public final class PrivilegeCheck {
     }
 
     private static void guestNeeds(List<Need> needs, ClusterSpec spec, Context ctx, String vm) {
-        needs.add(new Need("VM.Allocate", vm, "create and destroy the guest"));
-        needs.add(new Need("VM.Audit", vm, "read the guest's status"));
-        needs.add(new Need("VM.Config.CPU", vm, "set cpu: host and cores"));
-        needs.add(new Need("VM.Config.Memory", vm, "set memory"));
+        String pool = spec.pool().map(p -> "/pool/" + p).orElse(null);
+        needs.add(need(pool, "VM.Allocate", vm, "create and destroy the guest"));
+        needs.add(need(pool, "VM.Audit", vm, "read the guest's status"));
+        needs.add(need(pool, "VM.Config.CPU", vm, "set cpu: host and cores"));
+        needs.add(need(pool, "VM.Config.Memory", vm, "set memory"));
         // ipconfig0/nameserver accept VM.Config.Cloudinit or VM.Config.Network; Network is needed anyway.
-        needs.add(new Need("VM.Config.Network", vm, "set net0 and cloud-init addressing"));
-        needs.add(new Need("VM.Config.Options", vm, "set agent, name, description and tags (ownership marker)"));
-        needs.add(new Need("VM.PowerMgmt", vm, "start and stop the guest"));
+        needs.add(need(pool, "VM.Config.Network", vm, "set net0 and cloud-init addressing"));
+        needs.add(need(pool, "VM.Config.Options", vm, "set agent, name, description and tags (ownership marker)"));
+        needs.add(need(pool, "VM.PowerMgmt", vm, "start and stop the guest"));
         // every guest is first reached through its agent: exec (new host keys, the cluster's key),
         // file-read (the new public host keys) and, for DHCP, its address. On 9.x Unrestricted covers
         // all of them (qemu-server:src/PVE/API2/Qemu/Agent.pm accepts it beside Audit and FileRead).
         String agent = ctx.pveMajorVersion() >= 9 ? "VM.GuestAgent.Unrestricted" : "VM.Monitor";
-        needs.add(new Need(
+        needs.add(need(
+                pool,
                 agent,
                 vm,
                 "verify the guest's SSH host keys and place the cluster's key through the guest agent (PVE "
                         + (ctx.pveMajorVersion() >= 9 ? "9" : "8") + ")"));
+    }
+
+    private static Need need(String pool, String privilege, String vm, String purpose) {
+        return new Need(privilege, vm, purpose, pool);
     }
 
     /**
@@ -96,7 +113,8 @@ public final class PrivilegeCheck {
             Map<String, Map<String, Boolean>> permissions, ClusterSpec spec, Context ctx) {
         List<MissingPrivilege> missing = new ArrayList<>();
         for (Need n : needs(spec, ctx)) {
-            if (!granted(permissions, n.path(), n.privilege())) {
+            boolean viaPool = n.poolPath() != null && granted(permissions, n.poolPath(), n.privilege());
+            if (!viaPool && !granted(permissions, n.path(), n.privilege())) {
                 missing.add(withRole(n, ctx));
             }
         }
@@ -126,6 +144,9 @@ public final class PrivilegeCheck {
         String p = n.path();
         if (p.equals("/vms/" + ctx.templateVmid())) {
             return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVETemplateUser", p);
+        }
+        if (p.startsWith("/vms/") && n.poolPath() != null) {
+            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEVMAdmin", n.poolPath());
         }
         if (p.startsWith("/vms/")) {
             return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEVMAdmin", "/vms");

@@ -70,6 +70,13 @@ final class SpecValidator {
                             + " /etc/pve/local/pve-ssl.pem' (or pveproxy-ssl.pem if present)");
         }
         b.host.sshTarget().ifPresent(this::ssh);
+        if (b.pool != null && !Names.POOL_ID.matcher(b.pool).matches()) {
+            problem(
+                    "host.pool",
+                    Names.show(b.pool) + " is not a PVE pool id (letters, digits, '.', '-' and '_'; up to three"
+                            + " levels separated by '/') — use the pool's name as 'pveum pool list' shows it,"
+                            + " or leave it unset");
+        }
     }
 
     private void apiUrl(String url) {

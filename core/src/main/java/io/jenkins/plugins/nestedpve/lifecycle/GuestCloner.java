@@ -124,6 +124,7 @@ final class GuestCloner {
                         run.spec, run.lease, node.name, vmid, run.ctx.clock().instant())
                 .signedWith(run.ctx.markerKey());
         CloneRequest.Builder b = CloneRequest.builder(vmid).name(node.name).description(marker.format());
+        run.spec.pool().ifPresent(b::pool);
         if (run.spec.fullClone()) {
             b.full(true);
             run.spec.storage().ifPresent(b::storage);

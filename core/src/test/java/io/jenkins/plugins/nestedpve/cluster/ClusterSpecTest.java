@@ -269,4 +269,13 @@ class ClusterSpecTest {
                 .contains("np-ci-42", "pve1", "template 9000")
                 .doesNotContain("secret");
     }
+
+    @Test
+    void aPoolIdThatPveWouldRefuseIsNamedAsHostPool() {
+        assertThatThrownBy(() -> Fixtures.spec().pool("ci pool").build())
+                .isInstanceOf(SpecValidationException.class)
+                .hasMessageContaining("host.pool")
+                .hasMessageContaining("is not a PVE pool id");
+        assertThat(Fixtures.spec().pool("lab/ci").build().pool()).contains("lab/ci");
+    }
 }

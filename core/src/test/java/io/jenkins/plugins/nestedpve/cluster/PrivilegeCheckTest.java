@@ -131,4 +131,40 @@ class PrivilegeCheckTest {
         assertThat(PrivilegeCheck.granted(perms, "/vms/80000", "VM.Allocate")).isTrue();
         assertThat(PrivilegeCheck.granted(perms, "/vms/80001", "VM.Allocate")).isFalse();
     }
+
+    /** The practical token with its VM privileges on {@code /pool/ci} instead of {@code /vms}, template in the pool. */
+    private static Map<String, Map<String, Boolean>> poolToken() {
+        Map<String, Map<String, Boolean>> perms = practicalToken("VM.GuestAgent.Unrestricted");
+        Map<String, Boolean> vms = perms.remove("/vms");
+        perms.put("/pool/ci", vms);
+        perms.put("/vms/9000", vms); // a pool member: GET /access/permissions lists it with the pool's privileges
+        return perms;
+    }
+
+    @Test
+    void withAPoolTheGuestsPrivilegesMayComeFromThePool() {
+        ClusterSpec pooled = Fixtures.spec().nodes(2).pool("ci").build();
+
+        assertThat(PrivilegeCheck.missing(poolToken(), pooled, ctx(9))).isEmpty();
+    }
+
+    @Test
+    void withoutThePoolAPoolOnlyTokenMissesVmAllocateOnTheGuests() {
+        assertThat(PrivilegeCheck.missing(poolToken(), spec, ctx(9)))
+                .extracting(MissingPrivilege::privilege)
+                .contains("VM.Allocate");
+    }
+
+    @Test
+    void withAPoolAMissingGuestPrivilegeIsToBeGrantedOnThePool() {
+        Map<String, Map<String, Boolean>> perms = poolToken();
+        Map<String, Boolean> pool = new HashMap<>(perms.get("/pool/ci"));
+        pool.remove("VM.PowerMgmt");
+        perms.put("/pool/ci", pool);
+        ClusterSpec pooled = Fixtures.spec().nodes(2).pool("ci").build();
+
+        assertThat(PrivilegeCheck.missing(perms, pooled, ctx(9)))
+                .extracting(MissingPrivilege::privilege, MissingPrivilege::grant)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple("VM.PowerMgmt", "grant PVEVMAdmin on /pool/ci"));
+    }
 }

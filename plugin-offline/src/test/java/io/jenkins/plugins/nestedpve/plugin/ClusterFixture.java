@@ -70,13 +70,11 @@ final class ClusterFixture implements AutoCloseable {
         this.sim =
                 Simulator.builder().latencyScale(0.002).vmidRange(80000, 80999).start();
         store.add(new FakeCredentials.Text("pve-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret())));
-        store.add(new FakeCredentials.UserPassword("template-root", "root", secrets.secret(sim.guestRootPassword())));
         this.host = new PveHostConfig("lab");
         host.setApiUrl(sim.apiUrl());
         host.setNode(sim.hostNode());
         host.setFingerprint(sim.fingerprint());
         host.setTokenCredentialsId("pve-token");
-        host.setGuestRootPasswordCredentialsId("template-root");
         host.setTemplate(Integer.toString(sim.template().vmid()));
         host.setVmidRangeStart(80000);
         host.setVmidRangeEnd(80999);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
@@ -101,28 +102,37 @@ class CredentialsResolverTest {
     }
 
     @Test
-    void guestRootPasswordBecomesARootPamLogin() throws Exception {
-        store.add(new FakeCredentials.UserPassword("guest-root", "whoever", secrets.secret("Gu3st!pw")));
+    void aGlobalScopedTokenIsRefusedNamingTheIdAndTheScopeToChoose() {
+        store.add(new FakeCredentials.Text("pve-token", secrets.secret("ci@pve!jenkins=" + TOKEN_SECRET))
+                .scoped(CredentialsScope.GLOBAL));
 
-        PveCredentials.PasswordTicket ticket = resolver.guestRootPassword("guest-root", "the guests' root password");
+        assertThatThrownBy(() -> resolver.apiToken("pve-token", "the API token of PVE host 'lab'"))
+                .isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("Credentials 'pve-token' (the API token of PVE host 'lab') are Global-scoped,"
+                        + " so any Pipeline author could read them with withCredentials")
+                .hasMessageContaining("edit credential 'pve-token' and change its scope to System (Jenkins only)")
+                .hasMessageNotContaining(TOKEN_SECRET);
+    }
 
-        assertThat(ticket.username()).isEqualTo("root@pam");
-        assertThat(ticket.password()).isEqualTo("Gu3st!pw");
+    @Test
+    void aGlobalScopedSshKeyIsRefused() {
+        store.add(new FakeCredentials.SshKey("k", "root", List.of(KEY), null).scoped(CredentialsScope.GLOBAL));
+
+        assertThatThrownBy(() -> resolver.sshKey("k", "SSH to PVE host 'lab'"))
+                .hasMessageContaining("Credentials 'k' (SSH to PVE host 'lab') are Global-scoped")
+                .hasMessageContaining("change its scope to System (Jenkins only)");
     }
 
     @Test
     void resolvedValuesHideTheirSecretsInToString() throws Exception {
         store.add(new FakeCredentials.Text("t", secrets.secret("ci@pve!jenkins=" + TOKEN_SECRET)));
         store.add(new FakeCredentials.SshKey("k", "root", List.of(KEY), secrets.secret("open sesame")));
-        store.add(new FakeCredentials.UserPassword("p", "root", secrets.secret("Gu3st!pw")));
 
-        String shown = resolver.apiToken("t", "x") + " " + resolver.sshKey("k", "x") + " "
-                + resolver.guestRootPassword("p", "x");
+        String shown = resolver.apiToken("t", "x") + " " + resolver.sshKey("k", "x");
 
         assertThat(shown)
                 .doesNotContain(TOKEN_SECRET)
                 .doesNotContain("open sesame")
-                .doesNotContain("OPENSSH PRIVATE KEY")
-                .doesNotContain("Gu3st!pw");
+                .doesNotContain("OPENSSH PRIVATE KEY");
     }
 }

@@ -50,7 +50,7 @@ final class FakeCredentials implements CredentialsLookup {
     abstract static class Base implements IdCredentials {
         private static final long serialVersionUID = 1L;
         private final String id;
-        private CredentialsScope scope = CredentialsScope.GLOBAL;
+        private CredentialsScope scope = CredentialsScope.SYSTEM;
 
         Base(String id) {
             this.id = id;

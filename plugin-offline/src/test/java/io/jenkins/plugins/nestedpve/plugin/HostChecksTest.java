@@ -151,4 +151,18 @@ class HostChecksTest {
                         .message())
                 .isEqualTo("Select the \"Secret text\" credential.");
     }
+
+    @Test
+    void aTemplatePasswordStillSetIsFlaggedAsUnused() {
+        assertThat(HostChecks.unusedTemplatePassword("").kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(HostChecks.unusedTemplatePassword("template-root").kind()).isEqualTo(Validation.Kind.WARNING);
+        assertThat(HostChecks.unusedTemplatePassword("template-root").message()).startsWith("Unused:");
+    }
+
+    @Test
+    void aPoolIdIsCheckedLikePveDoes() {
+        assertThat(HostChecks.pool("").kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(HostChecks.pool("lab/nested-ci").kind()).isEqualTo(Validation.Kind.OK);
+        assertThat(HostChecks.pool("nested ci").isError()).isTrue();
+    }
 }

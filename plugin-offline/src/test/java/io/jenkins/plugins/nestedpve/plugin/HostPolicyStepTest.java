@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.AbortException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -110,37 +111,65 @@ class HostPolicyStepTest {
 
     @Test
     void systemScopedHostCredentialsWorkAndNoBuildCanSeeThem() throws Exception {
+        ClusterFixture.Started s = lab.start(lab.step(1), body -> "ran");
+
+        assertThat(s.context().await(WAIT)).isEqualTo("ran");
+        assertThat(lab.store.visibleToBuilds().find("pve-token", IdCredentials.class))
+                .isNull();
+    }
+
+    @Test
+    void aGlobalScopedTokenIsRefusedBeforeAnyClone() throws Exception {
         lab.store.add(new FakeCredentials.Text(
                         "pve-token", lab.secrets.secret(lab.sim.tokenId() + "=" + lab.sim.tokenSecret()))
-                .scoped(CredentialsScope.SYSTEM));
-        lab.store.add(new FakeCredentials.UserPassword(
-                        "template-root", "root", lab.secrets.secret(lab.sim.guestRootPassword()))
-                .scoped(CredentialsScope.SYSTEM));
+                .scoped(CredentialsScope.GLOBAL));
+        lab.sim.requestLog().clear();
         try {
-            ClusterFixture.Started s = lab.start(lab.step(1), body -> "ran");
-
-            assertThat(s.context().await(WAIT)).isEqualTo("ran");
-            assertThat(s.log().text()).doesNotContain("not System-scoped");
-            CredentialsLookup build = lab.store.visibleToBuilds();
-            assertThat(build.find("pve-token", com.cloudbees.plugins.credentials.common.IdCredentials.class))
-                    .isNull();
-            assertThat(build.find("template-root", com.cloudbees.plugins.credentials.common.IdCredentials.class))
-                    .isNull();
+            assertThat(failureOf(lab.step(1)))
+                    .isInstanceOf(AbortException.class)
+                    .hasMessageContaining("Credentials 'pve-token' (the API token of PVE host 'lab') are Global-scoped")
+                    .hasMessageContaining("change its scope to System (Jenkins only)")
+                    .hasMessageNotContaining(lab.sim.tokenSecret());
+            assertThat(lab.sim.requestLog().entries()).isEmpty();
         } finally {
             lab.store.add(new FakeCredentials.Text(
                     "pve-token", lab.secrets.secret(lab.sim.tokenId() + "=" + lab.sim.tokenSecret())));
-            lab.store.add(new FakeCredentials.UserPassword(
-                    "template-root", "root", lab.secrets.secret(lab.sim.guestRootPassword())));
         }
     }
 
     @Test
-    void globalScopedHostCredentialsStillWorkButTheBuildLogWarns() throws Exception {
-        ClusterFixture.Started s = lab.start(lab.step(1), body -> "ran");
+    void aGlobalScopedHostSshKeyIsRefusedBeforeAnyClone() throws Exception {
+        lab.store.add(
+                new FakeCredentials.SshKey("host-ssh", "root", java.util.List.of(CredentialsResolverTest.KEY), null)
+                        .scoped(CredentialsScope.GLOBAL));
+        lab.host.setSshCredentialsId("host-ssh");
+        lab.host.setSshHostKeyFingerprint(lab.sim.hostSshFingerprint());
+        lab.sim.requestLog().clear();
+        try {
+            assertThat(failureOf(lab.step(1)))
+                    .hasMessageContaining("Credentials 'host-ssh' (SSH to PVE host 'lab') are Global-scoped")
+                    .hasMessageContaining("change its scope to System (Jenkins only)");
+            assertThat(lab.sim.requestLog().entries()).isEmpty();
+        } finally {
+            lab.host.setSshCredentialsId(null);
+            lab.host.setSshHostKeyFingerprint(null);
+        }
+    }
 
-        assertThat(s.context().await(WAIT)).isEqualTo("ran");
-        assertThat(s.log().text())
-                .contains("Credentials 'pve-token' (of PVE host 'lab') are not System-scoped")
-                .contains("withCredentials");
+    @Test
+    void aTemplatePasswordStillConfiguredIsNotLookedUpAndTheLogWarnsOnce() throws Exception {
+        lab.host.setGuestRootPasswordCredentialsId("template-root");
+        lab.store.lookups.clear();
+        try {
+            ClusterFixture.Started s = lab.start(lab.step(1), body -> "ran");
+
+            assertThat(s.context().await(WAIT)).isEqualTo("ran");
+            assertThat(lab.store.lookups).noneMatch(l -> l.startsWith("template-root:"));
+            assertThat(s.log().text().split("still names credentials 'template-root'", -1))
+                    .hasSize(2);
+            assertThat(s.log().text()).contains("no longer used");
+        } finally {
+            lab.host.setGuestRootPasswordCredentialsId(null);
+        }
     }
 }

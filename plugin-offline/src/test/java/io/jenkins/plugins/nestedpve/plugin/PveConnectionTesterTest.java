@@ -21,7 +21,8 @@ class PveConnectionTesterTest {
         sim = Simulator.builder().latencyScale(0.001).ssh(false).start();
         store.add(new FakeCredentials.Text("pve-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret()))
                 .scoped(CredentialsScope.SYSTEM));
-        store.add(new FakeCredentials.Text("global-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret())));
+        store.add(new FakeCredentials.Text("global-token", secrets.secret(sim.tokenId() + "=" + sim.tokenSecret()))
+                .scoped(CredentialsScope.GLOBAL));
     }
 
     @AfterAll
@@ -94,19 +95,20 @@ class PveConnectionTesterTest {
     }
 
     @Test
-    void aGlobalScopedTokenWorksButIsFlaggedAsReadableByPipelines() {
+    void aGlobalScopedTokenFailsTheTestBeforeConnecting() {
         PveHostConfig h = host();
         h.setTokenCredentialsId("global-token");
+        long before = sim.requestLog().total();
 
         Validation v = test(h);
 
-        assertThat(v.kind()).isEqualTo(Validation.Kind.WARNING);
+        assertThat(v.isError()).isTrue();
         assertThat(v.message())
-                .startsWith("Connected as")
-                .contains("'global-token'")
+                .startsWith("Credentials 'global-token' (the API token of this host) are Global-scoped")
                 .contains("withCredentials")
-                .contains("Change their scope to System")
+                .contains("change its scope to System (Jenkins only)")
                 .doesNotContain(sim.tokenSecret());
+        assertThat(sim.requestLog().total()).isEqualTo(before);
     }
 
     @Test

@@ -39,8 +39,8 @@ class PveHostDescriptorTest {
                 .contains("doCheckApiUrl", "doCheckFingerprint", "doCheckVmidRangeStart", "doCheckStaticPoolCidr")
                 .contains("doFillTokenCredentialsIdItems", "doFillSshCredentialsIdItems")
                 .contains("doFillGuestRootPasswordCredentialsIdItems", "doTestConnection")
-                .contains("doCheckAllowedVlans", "doCheckMaxKeepOnFailure")
-                .hasSize(21);
+                .contains("doCheckAllowedVlans", "doCheckMaxKeepOnFailure", "doCheckPool")
+                .hasSize(22);
     }
 
     @ParameterizedTest

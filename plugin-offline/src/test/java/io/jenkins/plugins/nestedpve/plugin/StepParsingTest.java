@@ -50,6 +50,18 @@ class StepParsingTest {
     }
 
     @Test
+    void theHostsResourcePoolGoesIntoTheSpec() throws AbortException {
+        PveHostConfig h = host();
+        h.setPool("nested-ci");
+
+        ClusterSpec spec = ClusterSpecs.build(
+                new NestedPveClusterStep("lab"), h, HostAccess.ref(h, null), INSTALLATION, "Jenkins test", "job#3");
+
+        assertThat(spec.pool()).contains("nested-ci");
+        assertThat(spec(new NestedPveClusterStep("lab")).pool()).isEmpty();
+    }
+
+    @Test
     void theStepsValuesWin() throws AbortException {
         NestedPveClusterStep step = new NestedPveClusterStep("lab");
         step.setTemplate("pve84-tmpl");

@@ -3,7 +3,6 @@ package io.jenkins.plugins.nestedpve.plugin;
 import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
 import java.io.PrintStream;
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The provisioning half of {@code nestedPveCluster}, run off the CPS thread: checks the host and the limits,
- * resolves credentials through the build, opens the lease and starts the engine as one step, and turns the
+ * resolves the host's System-scoped credentials as the system, opens the lease and starts the engine as one step, and turns the
  * finished cluster into what the body gets (context, environment, log masking, files, build summary).
  */
 final class ClusterLaunch {
@@ -67,9 +66,8 @@ final class ClusterLaunch {
                     + " PVE.");
         }
         CredentialsResolver credentials = services.credentials().resolver();
-        warnIfReadableByPipelines(host);
         HostAccess access = HostAccess.resolve(host, credentials);
-        GuestCredentials guest = credentials.templateLogin(host);
+        warnIfTemplatePasswordSet(host);
         ClusterSpec spec = ClusterSpecs.build(
                 step, host, access.ref(), services.installationId(), services.owner(), run.getExternalizableId());
         log.println(BuildLogListener.PREFIX + "Provisioning cluster " + spec.clusterName() + ": " + spec.nodes()
@@ -77,8 +75,8 @@ final class ClusterLaunch {
                 + "), nesting " + spec.nesting().label());
         return services.ledger().opening(() -> {
             checkConcurrency(host);
-            Provisioning p = services.engine()
-                    .start(leaseId, spec, access.credentials(), guest, new BuildLogListener(log::println));
+            Provisioning p =
+                    services.engine().start(leaseId, spec, access.credentials(), new BuildLogListener(log::println));
             try {
                 services.registry().open(p.lease(), run.getExternalizableId(), host.getId(), spec.clusterName());
                 named.accept(spec.clusterName());
@@ -90,14 +88,13 @@ final class ClusterLaunch {
         });
     }
 
-    private void warnIfReadableByPipelines(PveHostConfig host) {
-        for (String id : new String[] {
-            host.getTokenCredentialsId(), host.getSshCredentialsId(), host.getGuestRootPasswordCredentialsId()
-        }) {
-            if (services.credentials().readableByPipelines(id)) {
-                log.println(BuildLogListener.PREFIX + "Warning: "
-                        + CredentialScopes.globalScopeProblem(id, "of PVE host '" + host.getId() + "'"));
-            }
+    /** The template's root password is no longer used: say so once, so the administrator can clear it. */
+    private void warnIfTemplatePasswordSet(PveHostConfig host) {
+        if (host.getGuestRootPasswordCredentialsId() != null) {
+            log.println(BuildLogListener.PREFIX + "Warning: PVE host '" + host.getId() + "' still names credentials '"
+                    + host.getGuestRootPasswordCredentialsId() + "' as the template's root password; it is no longer"
+                    + " used (fresh guests are reached with a key placed through the guest agent). Clear \"Guest"
+                    + " root password (unused)\" in Manage Jenkins » System » Nested PVE and delete the credential.");
         }
     }
 

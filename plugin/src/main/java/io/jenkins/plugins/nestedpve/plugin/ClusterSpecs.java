@@ -55,6 +55,7 @@ final class ClusterSpecs {
                     .buildRef(buildRef)
                     .guestSshPort(host.getGuestSshPort())
                     .guestApiPort(host.getGuestApiPort())
+                    .pool(host.getPool())
                     .installationId(installationId);
             template(b, step.getTemplate() != null ? step.getTemplate() : host.getTemplate(), host);
             if (step.isFullClone() || step.getStorage() != null) {

@@ -1,27 +1,37 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import com.cloudbees.plugins.credentials.Credentials;
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 
 /**
- * Which scope the hosts' credentials should have. nested-pve looks them up as Jenkins itself at the root (like
- * cloud plugins), never through a build, so System scope works and is the right one: a System-scoped credential
- * is invisible to builds, so no Pipeline can read the host's API token, root SSH key or template password with
- * {@code withCredentials}. A Global-scoped one still works, but any Pipeline author can read it: the connection
- * test and the build log warn about it.
+ * The hosts' credentials must be System-scoped. nested-pve looks them up as Jenkins itself at the root (like cloud
+ * plugins), never through a build; a System-scoped credential is invisible to builds, so no Pipeline can read the
+ * host's API token or root SSH key with {@code withCredentials}. Any other scope is refused: a Global-scoped
+ * credential can be read by every Pipeline author.
  */
 final class CredentialScopes {
+    /** Matches System-scoped credentials only: what the host form's drop-downs list. */
+    static final CredentialsMatcher SYSTEM_ONLY = CredentialScopes::systemScoped;
+
     private CredentialScopes() {}
 
-    /** Whether a Pipeline could read {@code c} with {@code withCredentials} (every scope but System). */
-    static boolean readableByPipelines(Credentials c) {
-        return c.getScope() != CredentialsScope.SYSTEM;
+    /** Whether {@code c} is System-scoped, so no build can see it. */
+    static boolean systemScoped(Credentials c) {
+        return c != null && c.getScope() == CredentialsScope.SYSTEM;
     }
 
-    /** What to do about a host credential that Pipelines can read. */
-    static String globalScopeProblem(String id, String usedFor) {
-        return "Credentials '" + id + "' (" + usedFor + ") are not System-scoped, so any Pipeline author can read"
-                + " them with withCredentials. Change their scope to System in Manage Jenkins » Credentials:"
-                + " nested-pve looks them up as Jenkins itself, builds never see them.";
+    /** Why a host credential of another scope is refused, and what to change. */
+    static String notSystemScoped(String id, String usedFor, CredentialsScope scope) {
+        return "Credentials '" + id + "' (" + usedFor + ") are " + describe(scope) + ", so any Pipeline author could"
+                + " read them with withCredentials; nested-pve refuses them. In Manage Jenkins » Credentials, edit"
+                + " credential '" + id + "' and change its scope to System (Jenkins only): nested-pve looks it up as"
+                + " Jenkins itself, builds never see it.";
+    }
+
+    private static String describe(CredentialsScope scope) {
+        return scope == null
+                ? "not System-scoped"
+                : scope.name().charAt(0) + scope.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "-scoped";
     }
 }

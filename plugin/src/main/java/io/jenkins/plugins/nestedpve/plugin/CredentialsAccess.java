@@ -25,14 +25,4 @@ public record CredentialsAccess(CredentialsLookup system, SecretReader reader) {
     public CredentialsResolver resolver() {
         return new CredentialsResolver(system, reader);
     }
-
-    /** Whether credential {@code id} is readable by Pipelines (not System-scoped); false when it is not found. */
-    public boolean readableByPipelines(String id) {
-        if (id == null) {
-            return false;
-        }
-        com.cloudbees.plugins.credentials.common.IdCredentials c =
-                system.find(id, com.cloudbees.plugins.credentials.common.IdCredentials.class);
-        return c != null && CredentialScopes.readableByPipelines(c);
-    }
 }

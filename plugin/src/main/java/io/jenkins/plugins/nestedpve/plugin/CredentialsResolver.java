@@ -2,9 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
@@ -16,7 +14,8 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 /**
  * Turns credential ids from the host configuration into the core's credential values, at the moment they are
  * needed (nothing is cached: program.dat and the lease file hold ids only). Every failure is an
- * {@link AbortException} that names the id, what it is for and what to do; no message contains a secret.
+ * {@link AbortException} that names the id, what it is for and what to do; no message contains a secret. Only
+ * System-scoped credentials are accepted ({@link CredentialScopes}): any other scope is readable by Pipelines.
  */
 public final class CredentialsResolver {
     private static final String WHERE = "Manage Jenkins » Credentials";
@@ -62,20 +61,6 @@ public final class CredentialsResolver {
     }
 
     /**
-     * The guests' root password from a "Username with password" credential; guests are always logged in to
-     * as {@code root@pam}, so the credential's user name is not used.
-     */
-    public PveCredentials.PasswordTicket guestRootPassword(String id, String usedFor) throws AbortException {
-        StandardUsernamePasswordCredentials c = require(id, StandardUsernamePasswordCredentials.class, usedFor);
-        String password = secrets.reveal(c.getPassword());
-        if (password == null || password.isEmpty()) {
-            throw new AbortException("Credentials '" + id + "' (" + usedFor + ") have an empty password: set the"
-                    + " root password the guests get in " + WHERE + ".");
-        }
-        return PveCredentials.rootTicket(password);
-    }
-
-    /**
      * The core's credentials for a configured host: its API token, plus its SSH key when SSH to the host is
      * configured (for the nesting preflight).
      */
@@ -91,17 +76,6 @@ public final class CredentialsResolver {
         return b.build();
     }
 
-    /**
-     * How to log in to a fresh clone of the host's template: as root with the template's root password (the
-     * guests get their own per-cluster password afterwards).
-     */
-    public GuestCredentials templateLogin(PveHostConfig host) throws AbortException {
-        PveCredentials.PasswordTicket root = guestRootPassword(
-                host.getGuestRootPasswordCredentialsId(),
-                "the template's root password on PVE host '" + host.getId() + "'");
-        return GuestCredentials.password(Secret.of(root.password()));
-    }
-
     private <C extends IdCredentials> C require(String id, Class<C> type, String usedFor) throws AbortException {
         String kind = CredentialKinds.describe(type);
         if (id == null || id.isBlank()) {
@@ -110,6 +84,9 @@ public final class CredentialsResolver {
         }
         C found = lookup.find(id, type);
         if (found != null) {
+            if (!CredentialScopes.systemScoped(found)) {
+                throw new AbortException(CredentialScopes.notSystemScoped(id, usedFor, found.getScope()));
+            }
             return found;
         }
         IdCredentials other = lookup.find(id, IdCredentials.class);

@@ -121,6 +121,28 @@ public final class HostChecks {
         return blank(value) ? Validation.error("Select the " + what + ".") : Validation.ok();
     }
 
+    /**
+     * The optional resource pool: a PVE pool id ({@code pve-poolid}: letters, digits, '.', '-', '_', up to three
+     * levels separated by '/'; pve-access-control {@code verify_poolname}).
+     */
+    public static Validation pool(String value) {
+        if (blank(value)) {
+            return Validation.ok();
+        }
+        return value.strip().matches("[A-Za-z0-9.\\-_]+(/[A-Za-z0-9.\\-_]+){0,2}")
+                ? Validation.ok()
+                : Validation.error("Give the pool's name as 'pveum pool list' shows it (letters, digits, '.', '-', '_';"
+                        + " up to three levels separated by '/'), or leave it empty.");
+    }
+
+    /** The template's root password is no longer used: a value still loads, with a warning to clear it. */
+    public static Validation unusedTemplatePassword(String value) {
+        return blank(value)
+                ? Validation.ok()
+                : Validation.warning("Unused: fresh guests are reached with a key placed through the guest agent, not"
+                        + " with the template's password. Clear this field and delete the credential.");
+    }
+
     /** The template VM: its VMID or its name. */
     public static Validation template(String value) {
         if (blank(value)) {

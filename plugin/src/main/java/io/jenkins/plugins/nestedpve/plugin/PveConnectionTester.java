@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.pve.NodeSummary;
@@ -15,7 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The connection test of the host form: {@code GET /version} and {@code GET /nodes} with the pinned client. */
+/**
+ * The connection test of the host form: {@code GET /version} and {@code GET /nodes} with the pinned client. A token
+ * credential that is not System-scoped fails the test before any connection ({@link CredentialsResolver}).
+ */
 public final class PveConnectionTester implements ConnectionTester {
     /** A form button should answer within seconds, not after the client's build-time request timeout. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -39,15 +41,7 @@ public final class PveConnectionTester implements ConnectionTester {
         } catch (AbortException e) {
             return Validation.error(e.getMessage());
         }
-        IdCredentials credential = lookup.find(host.getTokenCredentialsId(), IdCredentials.class);
-        Validation connected = connect(host, token);
-        if (connected.kind() == Validation.Kind.OK
-                && credential != null
-                && CredentialScopes.readableByPipelines(credential)) {
-            return Validation.warning(connected.message() + " "
-                    + CredentialScopes.globalScopeProblem(host.getTokenCredentialsId(), "the API token of this host"));
-        }
-        return connected;
+        return connect(host, token);
     }
 
     private static Validation connect(PveHostConfig host, PveCredentials.ApiToken token) {

@@ -96,6 +96,11 @@ public class PveHostDescriptor extends Descriptor<PveHostConfig> {
     }
 
     @POST
+    public FormValidation doCheckPool(@QueryParameter String value) {
+        return check(HostChecks.pool(value));
+    }
+
+    @POST
     public FormValidation doCheckBridge(@QueryParameter String value) {
         return check(HostChecks.bridge(value));
     }
@@ -138,7 +143,7 @@ public class PveHostDescriptor extends Descriptor<PveHostConfig> {
 
     @POST
     public FormValidation doCheckGuestRootPasswordCredentialsId(@QueryParameter String value) {
-        return check(HostChecks.requiredCredentials(value, "\"Username with password\" credential for the guests"));
+        return check(HostChecks.unusedTemplatePassword(value));
     }
 
     @POST

@@ -2,7 +2,6 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.util.Secret;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
@@ -19,21 +18,16 @@ final class SimulatedLab implements AutoCloseable {
         SystemCredentialsProvider.getInstance()
                 .getCredentials()
                 .add(new StringCredentialsImpl(
-                        CredentialsScope.GLOBAL,
+                        CredentialsScope.SYSTEM,
                         "pve-token",
                         "simulated host",
                         Secret.fromString(sim.tokenId() + "=" + sim.tokenSecret())));
-        SystemCredentialsProvider.getInstance()
-                .getCredentials()
-                .add(new UsernamePasswordCredentialsImpl(
-                        CredentialsScope.GLOBAL, "template-root", "template", "root", sim.guestRootPassword()));
         SystemCredentialsProvider.getInstance().save();
         PveHostConfig host = new PveHostConfig("lab");
         host.setApiUrl(sim.apiUrl());
         host.setNode(sim.hostNode());
         host.setFingerprint(sim.fingerprint());
         host.setTokenCredentialsId("pve-token");
-        host.setGuestRootPasswordCredentialsId("template-root");
         host.setTemplate(Integer.toString(sim.template().vmid()));
         host.setVmidRangeStart(80000);
         host.setVmidRangeEnd(80999);

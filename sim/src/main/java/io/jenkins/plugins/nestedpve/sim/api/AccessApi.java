@@ -45,6 +45,7 @@ final class AccessApi {
             paths.add(path);
         } else {
             paths.addAll(users.aclPaths());
+            paths.addAll(users.poolMemberPaths());
             paths.addAll(Set.of("/", "/vms", "/storage", "/nodes", "/access", "/sdn", "/pool", "/mapping"));
         }
         Map<String, Object> out = new TreeMap<>();

@@ -41,6 +41,8 @@ public final class UserDb {
     private final Set<String> users = new TreeSet<>();
     private final Map<String, Token> tokens = new LinkedHashMap<>();
     private final List<AclEntry> acl = new ArrayList<>();
+    /** Resource pools: pool id → member VMIDs (user.cfg {@code pool:} lines). */
+    private final Map<String, Set<Integer>> pools = new TreeMap<>();
 
     public UserDb(Privileges privileges) {
         this.privileges = privileges;
@@ -53,6 +55,7 @@ public final class UserDb {
         c.users.addAll(users);
         c.tokens.putAll(tokens);
         c.acl.addAll(acl);
+        pools.forEach((k, v) -> c.pools.put(k, new TreeSet<>(v)));
         return c;
     }
 
@@ -109,6 +112,50 @@ public final class UserDb {
         acl.add(new AclEntry(path, ugid, role, propagate));
     }
 
+    /** Creates an empty resource pool ({@code pveum pool add}). */
+    public synchronized void addPool(String pool) {
+        pools.putIfAbsent(pool, new TreeSet<>());
+    }
+
+    public synchronized boolean poolExists(String pool) {
+        return pools.containsKey(pool);
+    }
+
+    /**
+     * Makes {@code vmid} a member of {@code pool}, leaving any other pool (a VM belongs to at most one:
+     * pve-access-control:src/PVE/AccessControl.pm {@code add_vm_to_pool}, user.cfg's {@code vms} map).
+     */
+    public synchronized void addVmToPool(int vmid, String pool) {
+        if (!pools.containsKey(pool)) {
+            throw new IllegalArgumentException("pool '" + pool + "' does not exist");
+        }
+        pools.values().forEach(m -> m.remove(vmid));
+        pools.get(pool).add(vmid);
+    }
+
+    /** Drops {@code vmid} from its pool, as destroying a VM does ({@code remove_vm_access}). */
+    public synchronized void removeVmFromPools(int vmid) {
+        pools.values().forEach(m -> m.remove(vmid));
+    }
+
+    /** The pool {@code vmid} belongs to. */
+    public synchronized Optional<String> poolOf(int vmid) {
+        return pools.entrySet().stream()
+                .filter(e -> e.getValue().contains(vmid))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /**
+     * {@code /vms/<id>} of every pool member: {@code GET /access/permissions} lists them beside the ACL paths
+     * (pve-access-control:src/PVE/RPCEnvironment.pm {@code get_effective_permissions}).
+     */
+    public synchronized Set<String> poolMemberPaths() {
+        Set<String> paths = new TreeSet<>();
+        pools.values().forEach(m -> m.forEach(id -> paths.add("/vms/" + id)));
+        return paths;
+    }
+
     /** The privileges {@code who} holds on {@code path}. */
     public synchronized Set<String> privilegesOn(Principal who, String path) {
         if (who == null) {
@@ -117,7 +164,7 @@ public final class UserDb {
         if ("root@pam".equals(who.userid()) && !who.isToken()) {
             return privileges.all();
         }
-        Set<String> user = "root@pam".equals(who.userid()) ? privileges.all() : aclPrivileges(who.userid(), path);
+        Set<String> user = "root@pam".equals(who.userid()) ? privileges.all() : withPool(who.userid(), path);
         if (!who.isToken()) {
             return user;
         }
@@ -129,7 +176,7 @@ public final class UserDb {
             return user;
         }
         Set<String> both = new HashSet<>(user);
-        both.retainAll(aclPrivileges(who.fullId(), path));
+        both.retainAll(withPool(who.fullId(), path));
         return both;
     }
 
@@ -141,6 +188,27 @@ public final class UserDb {
             paths.add(e.path());
         }
         return paths;
+    }
+
+    /**
+     * The ACL privileges on {@code path}, plus, for a VM that is a pool member, those of the roles granted on
+     * {@code /pool/<pool>} (pve-access-control:src/PVE/RPCEnvironment.pm {@code compile_acl_path}: the pool's
+     * roles apply to each member's {@code /vms/<id>} whatever their propagate flag). {@code NoAccess} takes no
+     * part here: the simulator grants no privilege through it anyway.
+     */
+    private Set<String> withPool(String ugid, String path) {
+        Set<String> own = aclPrivileges(ugid, path);
+        if (!path.matches("/vms/[0-9]+")) {
+            return own;
+        }
+        int vmid = Integer.parseInt(path.substring("/vms/".length()));
+        Optional<String> pool = poolOf(vmid);
+        if (pool.isEmpty()) {
+            return own;
+        }
+        Set<String> all = new TreeSet<>(own);
+        all.addAll(aclPrivileges(ugid, "/pool/" + pool.get()));
+        return all;
     }
 
     /** The most specific ACL level along the path wins; inheritance needs propagate. */
@@ -205,6 +273,11 @@ public final class UserDb {
             byAcl.computeIfAbsent((e.propagate() ? 1 : 0) + ":" + e.path() + ":" + e.ugid(), k -> new ArrayList<>())
                     .add(e.role());
         }
+        pools.forEach((pool, members) -> sb.append("pool:")
+                .append(pool)
+                .append("::")
+                .append(members.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
+                .append("::\n"));
         byAcl.forEach((k, v) -> sb.append("acl:")
                 .append(k)
                 .append(":")

@@ -49,10 +49,14 @@ public final class VmClone {
         Perms perms = new Perms(node.pmxcfs().users());
         SimVm src = vms.require(vmid);
         perms.require(who, "/vms/" + vmid, "VM.Clone");
-        if (r.pool() != null) {
-            throw ApiException.forbidden("pool '" + r.pool() + "' does not exist");
+        if (r.pool() == null) {
+            perms.require(who, "/vms/" + r.newid(), "VM.Allocate");
+        } else {
+            // VM.Allocate on /vms/{newid} or /pool/{pool} is the method's declared check, run before this
+            if (!node.pmxcfs().users().poolExists(r.pool())) {
+                throw ApiException.forbidden("pool '" + r.pool() + "' does not exist");
+            }
         }
-        perms.require(who, "/vms/" + r.newid(), "VM.Allocate");
         for (Map.Entry<String, String> e : src.currentConfig().entrySet()) {
             if (ConfigValues.isDrive(e.getKey()) && !ConfigValues.isCdrom(e.getValue())) {
                 String sid = r.storage() != null ? r.storage() : ConfigValues.storageOf(e.getValue());
@@ -196,7 +200,7 @@ public final class VmClone {
         }
         return chain.thenRun(() -> {
             checkNotInterrupted(t);
-            finish(src, vm, out);
+            finish(src, vm, out, r.pool());
         });
     }
 
@@ -247,7 +251,7 @@ public final class VmClone {
         return v.substring(v.indexOf("-disk-") + 1);
     }
 
-    private void finish(SimVm src, SimVm vm, VmConfig out) {
+    private void finish(SimVm src, SimVm vm, VmConfig out, String pool) {
         OsImage img = src.image();
         if (img != null) {
             vm.setImage(img.copy(new FileLocks(node.env().scheduler())));
@@ -257,5 +261,9 @@ public final class VmClone {
             c.current().putAll(out.current());
             return null;
         });
+        if (pool != null) {
+            // last step of qemu-server's clone worker: add_vm_to_pool($newid, $pool)
+            node.pmxcfs().users().addVmToPool(vm.vmid(), pool);
+        }
     }
 }

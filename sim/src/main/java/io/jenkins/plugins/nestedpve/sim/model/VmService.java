@@ -176,6 +176,7 @@ public final class VmService {
                                 .forEach(v -> t.log("  Logical volume \"" + v.substring(v.indexOf(':') + 1)
                                         + "\" successfully removed."));
                         node.pmxcfs().removeVm(now);
+                        node.pmxcfs().users().removeVmFromPools(now.vmid()); // remove_vm_access
                         node.env().lan().release(ConfigValues.macOf(now.get("net0")));
                         PveMachine guest = now.guest();
                         if (guest != null) {
