@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import hudson.model.TaskListener;
 import io.jenkins.plugins.nestedpve.events.Durations;
 import io.jenkins.plugins.nestedpve.events.Heartbeat;
 import io.jenkins.plugins.nestedpve.events.Level;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Writes the core's progress events as lines: {@code [nested-pve] clone np-k3x9q2-n1 ...} when a phase starts,
@@ -20,6 +22,20 @@ final class BuildLogListener implements ProgressListener {
     static final String PREFIX = "[nested-pve] ";
 
     private final Consumer<String> out;
+
+    /**
+     * Writes one prefixed line to the build log of a step's context. Only a log line: a log that
+     * cannot be reached is passed over (a step's {@code stop()} must go on), an interrupt stays flagged.
+     */
+    static void say(StepContext context, String line) {
+        try {
+            context.get(TaskListener.class).getLogger().println(PREFIX + line);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // only a log line
+        }
+    }
 
     BuildLogListener(Consumer<String> out) {
         this.out = Objects.requireNonNull(out, "out");

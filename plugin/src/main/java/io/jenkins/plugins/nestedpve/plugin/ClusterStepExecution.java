@@ -302,13 +302,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     private void say(String line) {
-        try {
-            getContext().get(TaskListener.class).getLogger().println(BuildLogListener.PREFIX + line);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // only a log line; stop() must go on
-        }
+        BuildLogListener.say(getContext(), line);
     }
 
     private ClusterServices services() {

@@ -157,13 +157,7 @@ final class UpgradeStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     private void say(String line) {
-        try {
-            getContext().get(TaskListener.class).getLogger().println(BuildLogListener.PREFIX + line);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // only a log line; stop() must go on
-        }
+        BuildLogListener.say(getContext(), line);
     }
 
     private ClusterServices services() {
