@@ -20,12 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The engine with production timeouts and backoffs on a clock that runs 100 times faster, next to
- * a simulator scaled by 1/100: real-world minutes of waiting pass in real seconds.
+ * The engine with production timeouts and backoffs on a clock that runs 25 times faster, next to
+ * a simulator scaled by 1/25: real-world minutes of waiting pass in real seconds.
+ *
+ * <p>The factor is bounded by the CPU work the simulator really does (it generates every guest's new
+ * host keys): that work is not scaled, so the clock multiplies it. At 100 times, a loaded build
+ * machine turned a second of key generation into more than the 3 minute SSH limit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaledTimeTest {
-    private static final double FACTOR = 100;
+    private static final double FACTOR = 25;
 
     private SimLab lab;
     private NestedPveEngine engine;
@@ -65,7 +69,7 @@ class ScaledTimeTest {
     }
 
     @Test
-    void aThreeMinuteQuorumTimeoutPassesInAboutTwoRealSeconds() {
+    void aThreeMinuteQuorumTimeoutPassesInSecondsOfRealTime() {
         ClusterSpec spec = spec(2);
         String second = spec.nodeName(2);
         ProgressListener nodeDown = new PhaseHook(
@@ -87,7 +91,8 @@ class ScaledTimeTest {
                 .filteredOn(r -> r.phase() == Phase.QUORUM)
                 .singleElement()
                 .satisfies(r -> assertThat(r.duration()).isGreaterThanOrEqualTo(Duration.ofMinutes(3)));
-        assertThat(real).isLessThan(Duration.ofSeconds(60));
+        // the whole run, its 3 minute quorum wait included, takes less real time than that wait alone
+        assertThat(real).isLessThan(Duration.ofMinutes(3));
         assertThat(lab.guestVms()).isEmpty();
     }
 }
