@@ -22,6 +22,12 @@ class OpenSshServerTest {
     @RegisterExtension
     static final OpenSshServerFixture SSHD = new OpenSshServerFixture();
 
+    /**
+     * The limit of commands that first print their pid, then outlive it: long enough for the pid line to
+     * arrive on a loaded machine (at 1 s it sometimes did not, and the test had no pid to check).
+     */
+    static final Duration PID_THEN_TIMEOUT = Duration.ofSeconds(5);
+
     static final SshConnector connector = new SshConnector(SshTimeouts.DEFAULTS, Clock.systemUTC(), Sleeper.SYSTEM);
     /** One connection for the class, as the lifecycle keeps one per machine; tests that log in make their own. */
     static SshSession session;
@@ -129,7 +135,7 @@ class OpenSshServerTest {
 
         assertThatThrownBy(() -> session.exec(
                         "echo $$; while :; do echo tick; sleep 0.1; done",
-                        Duration.ofSeconds(2),
+                        PID_THEN_TIMEOUT,
                         line -> {
                             if (pid.isEmpty()) {
                                 pid.add(line);
@@ -150,8 +156,8 @@ class OpenSshServerTest {
     void aTimedOutSilentCommandIsKilledWithItsChildren() throws Exception {
         List<String> pid = new CopyOnWriteArrayList<>();
 
-        assertThatThrownBy(() -> session.exec(
-                        "echo $$; sleep 300; echo never", Duration.ofSeconds(1), pid::add, LineSink.DISCARD))
+        assertThatThrownBy(() ->
+                        session.exec("echo $$; sleep 300; echo never", PID_THEN_TIMEOUT, pid::add, LineSink.DISCARD))
                 .isInstanceOf(SshTimeoutException.class)
                 .hasMessageContaining("killed its processes");
 
@@ -226,7 +232,7 @@ class OpenSshServerTest {
 
         // the shell exits at once, but the child keeps its output open: the command never "ends" for the client
         assertThatThrownBy(() -> session.exec(
-                        "echo $$; (sleep 300; echo never) & true", Duration.ofSeconds(1), pid::add, LineSink.DISCARD))
+                        "echo $$; (sleep 300; echo never) & true", PID_THEN_TIMEOUT, pid::add, LineSink.DISCARD))
                 .isInstanceOf(SshTimeoutException.class);
 
         assertThat(groupGone(pid.get(0))).as("the background child gone").isTrue();
