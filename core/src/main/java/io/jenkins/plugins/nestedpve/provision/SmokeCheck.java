@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Phase 4: the proof that nested virtualization works, as operators check it by hand: inside one
+ * The smoke check of the ready phase: the proof that nested virtualization works, as operators check it by hand: inside one
  * guest, create and start a small diskless VM ({@code kvm: 1} with hardware nesting, {@code kvm: 0}
  * when emulated), then stop and destroy it; with {@code smokeCheckContainer} also a small container
  * ({@link SmokeContainer}). Without KVM inside the guest PVE refuses the start with
