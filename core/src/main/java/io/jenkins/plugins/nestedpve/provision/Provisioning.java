@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A provisioning running on its own thread, started by {@link NestedPveEngine#start}. {@link
+ * A provisioning running on its own thread, started by {@code engine.NestedPveEngine.start}. {@link
  * #cancel()} may be called from any thread (a Jenkins step's {@code stop()}, the CLI's SIGTERM
  * handler): the work is interrupted and everything created so far is destroyed (or kept, with
  * keep-on-failure) before {@link #await()} reports the {@link ProvisioningException}.

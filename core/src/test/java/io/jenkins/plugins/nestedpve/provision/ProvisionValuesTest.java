@@ -98,4 +98,42 @@ class ProvisionValuesTest {
         assertThat(locks.lockFor("pve@a", 9000)).isSameAs(locks.lockFor("pve@a", 9000));
         assertThat(locks.lockFor("pve@a", 9000)).isNotSameAs(new TemplateLocks().lockFor("pve@a", 9000));
     }
+
+    @Test
+    void guestSlotsAreNumberedFromOneInTheSpecsOrder() {
+        assertThat(GuestSlot.of(List.of("np-x-n1", "np-x-n2")))
+                .containsExactly(new GuestSlot(1, "np-x-n1"), new GuestSlot(2, "np-x-n2"));
+    }
+
+    @Test
+    void theFootprintKeepsTheLastSightingOfEachGuestInNodeOrder() {
+        Footprint f = new Footprint();
+        f.address(2, "n2", "10.0.0.12");
+        f.vmid(1, "n1", 81001);
+        f.vmid(2, "n2", 81002);
+        f.vmid(1, "n1", null);
+        assertThat(f.guests())
+                .containsExactly(
+                        new Footprint.GuestSighting(1, "n1", null, null, null),
+                        new Footprint.GuestSighting(2, "n2", 81002, "10.0.0.12", null));
+    }
+
+    @Test
+    void theFootprintClosesEverythingOpenedOnceEvenWhenOneCloseFails() {
+        Footprint f = new Footprint();
+        List<String> closed = new java.util.ArrayList<>();
+        f.opened(() -> {
+            closed.add("a");
+            throw new IllegalStateException("already gone");
+        });
+        f.opened(() -> closed.add("b"));
+        f.closeGuests();
+        f.closeGuests();
+        assertThat(closed).containsExactly("a", "b");
+    }
+
+    @Test
+    void aClusterHasAtLeastOneGuest() {
+        assertThatThrownBy(() -> new ClusteredGuests(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
 }
