@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.FileLedger;
+import io.jenkins.plugins.nestedpve.ledger.FileLedger;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.cluster.SafeFiles;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.Ledger;
-import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
+import io.jenkins.plugins.nestedpve.ledger.Ledger;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;

@@ -6,7 +6,7 @@ import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
-import io.jenkins.plugins.nestedpve.cluster.InMemoryLedger;
+import io.jenkins.plugins.nestedpve.ledger.InMemoryLedger;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.cluster.Timeouts;
 import io.jenkins.plugins.nestedpve.pve.PveClient;

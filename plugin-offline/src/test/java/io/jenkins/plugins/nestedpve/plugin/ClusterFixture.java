@@ -2,7 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.nestedpve.cluster.Ledger;
+import io.jenkins.plugins.nestedpve.ledger.Ledger;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
@@ -91,7 +91,7 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     /** Services whose engine is held at the first ledger entry of {@code state} (from now on). */
-    GatedLedger gateAt(io.jenkins.plugins.nestedpve.cluster.LedgerEntry.State state) {
+    GatedLedger gateAt(io.jenkins.plugins.nestedpve.ledger.LedgerEntry.State state) {
         GatedLedger[] gate = new GatedLedger[1];
         services = newServices(l -> gate[0] = new GatedLedger(l, state));
         return gate[0];

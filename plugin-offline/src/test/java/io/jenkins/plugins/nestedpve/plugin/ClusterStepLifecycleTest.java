@@ -3,7 +3,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
-import io.jenkins.plugins.nestedpve.cluster.LedgerException;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
+import io.jenkins.plugins.nestedpve.ledger.LedgerException;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;

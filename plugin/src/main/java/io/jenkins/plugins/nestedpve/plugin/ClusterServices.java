@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.cluster.Ledger;
+import io.jenkins.plugins.nestedpve.ledger.Ledger;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;

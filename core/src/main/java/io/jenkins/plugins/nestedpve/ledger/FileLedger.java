@@ -1,6 +1,7 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.jenkins.plugins.nestedpve.cluster.SafeFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
