@@ -1,10 +1,6 @@
 package io.jenkins.plugins.nestedpve.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.nestedpve.cluster.SafeFiles;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,33 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * A ledger in a JSON-lines file: one entry per line, appended and forced to disk ({@link
- * java.io.FileDescriptor#sync}) before {@link #record} returns, so it survives a crash of the process. A line
- * torn by a crash is skipped when reading and fenced off with a newline when the file is opened
- * again. Thread-safe within the process; open one instance per file. Other processes may append to
- * the same file: each entry is one small append-mode write.
- *
- * <p>Line format: {@code {"lease":"…","cluster":"…","host":"pve1@10.0.0.2:8006","hostNode":"pve1",
- * "vmid":80000,"node":"np-k3x9q2-n1","state":"CREATED","time":"2025-01-01T10:00:00Z"}}.
+ * The ledger and its leases in one JSON-lines file ({@link LedgerLines} describes the two kinds of line), shared
+ * in format by the CLI ({@code ledger.jsonl} in its installation directory) and the Jenkins plugin ({@code
+ * $JENKINS_HOME/nested-pve/ledger.jsonl}). Each record is one append-mode write forced to disk ({@link
+ * java.io.FileDescriptor#sync}) before {@link #record} returns, so it survives a crash of the process. A line torn
+ * by a crash is skipped when reading and fenced off with a newline when the file is opened again. Thread-safe
+ * within the process; other processes may append to the same file (each record is one small append, and the
+ * file is reopened for each, so a {@link #compact} by another instance never swallows it).
  */
-public final class FileLedger implements Ledger {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+public final class FileLedger implements LeaseLedger {
     private final Path file;
-    /**
-     * A plain stream, not a {@link FileChannel}: a channel is closed for good when a thread that uses
-     * it is interrupted, and the ledger must keep recording while a cancelled provisioning (an
-     * interrupted thread) destroys what it made.
-     */
-    private FileOutputStream channel;
-
+    private boolean closed;
     private int skippedLines;
 
     private FileLedger(Path file) throws IOException {
@@ -48,7 +36,9 @@ public final class FileLedger implements Ledger {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.channel = openAppend(file);
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+        }
         fenceTornTail();
     }
 
@@ -74,64 +64,50 @@ public final class FileLedger implements Ledger {
 
     @Override
     public synchronized void record(LedgerEntry entry) {
-        if (channel == null) {
-            throw new IllegalStateException("the ledger " + file + " is closed");
-        }
-        byte[] line = (toJson(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            channel.write(line);
-            channel.getFD().sync();
-        } catch (IOException e) {
-            throw new LedgerException(
-                    "cannot append to the VM ledger " + file + ": " + e.getMessage()
-                            + " — check free space and permissions; VM " + entry.vmid() + " (" + entry.node()
-                            + ") may exist unrecorded",
-                    e);
-        }
+        append(
+                LedgerLines.vm(entry),
+                "VM " + entry.vmid() + " (" + entry.node() + ") may exist unrecorded; destroy it by hand if so");
+    }
+
+    @Override
+    public synchronized void record(Lease lease) {
+        append(LedgerLines.lease(lease), "lease " + lease.id() + " of cluster " + lease.cluster() + " is unrecorded");
     }
 
     @Override
     public synchronized List<LedgerEntry> entries() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LedgerException("cannot read the VM ledger " + file + ": " + e.getMessage(), e);
-        }
-        List<LedgerEntry> entries = new ArrayList<>();
-        int skipped = 0;
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            LedgerEntry e = fromJson(line);
-            if (e == null) {
-                skipped++;
-            } else {
-                entries.add(e);
-            }
-        }
-        skippedLines = skipped;
-        return List.copyOf(entries);
+        return read().entries();
     }
 
-    /** Lines the last {@link #entries()} call could not read (torn by a crash or edited by hand). */
+    @Override
+    public synchronized List<Lease> leaseRecords() {
+        return read().leases();
+    }
+
+    /** Lines the last read could not understand (torn by a crash or edited by hand). */
     public synchronized int skippedLines() {
         return skippedLines;
     }
 
+    /** {@link #compact(Predicate)} keeping the live leases. */
+    public void compact() {
+        compact(Lease::isLive);
+    }
+
     /**
-     * Rewrites the file with only the {@link #live()} entries (atomically: a temporary file moved
-     * into place), so that it does not grow forever.
+     * Rewrites the file with only the {@link #live()} VM entries and the latest snapshot of each lease {@code keep}
+     * accepts (atomically: a temporary file moved into place), so that it does not grow forever.
      */
-    public synchronized void compact() {
-        List<LedgerEntry> keep = live();
+    @Override
+    public synchronized void compact(Predicate<Lease> keep) {
+        LedgerLines.Content content = read();
+        Map<String, Lease> latest = new LinkedHashMap<>();
+        content.leases().forEach(l -> latest.put(l.id(), l));
         StringBuilder text = new StringBuilder();
-        keep.forEach(e -> text.append(toJson(e)).append('\n'));
+        latest.values().stream().filter(keep).forEach(l -> text.append(LedgerLines.lease(l)).append('\n'));
+        live().forEach(e -> text.append(LedgerLines.vm(e)).append('\n'));
         try {
             SafeFiles.write(file, text.toString(), SafeFiles.Visibility.NORMAL);
-            channel.close(); // it appends to the replaced file
-            channel = openAppend(file);
         } catch (IOException e) {
             throw new LedgerException("cannot compact the VM ledger " + file + ": " + e.getMessage(), e);
         }
@@ -139,20 +115,55 @@ public final class FileLedger implements Ledger {
 
     @Override
     public synchronized void close() {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new LedgerException("cannot close the VM ledger " + file + ": " + e.getMessage(), e);
-        } finally {
-            channel = null;
-        }
+        closed = true;
     }
 
-    private static FileOutputStream openAppend(Path file) throws IOException {
-        return new FileOutputStream(file.toFile(), true);
+    private LedgerLines.Content read() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LedgerException("cannot read the VM ledger " + file + ": " + e.getMessage(), e);
+        }
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<Lease> leases = new ArrayList<>();
+        int skipped = 0;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Object parsed = LedgerLines.parse(line);
+            if (parsed instanceof LedgerEntry e) {
+                entries.add(e);
+            } else if (parsed instanceof Lease l) {
+                leases.add(l);
+            } else {
+                skipped++;
+            }
+        }
+        skippedLines = skipped;
+        return new LedgerLines.Content(List.copyOf(entries), List.copyOf(leases), skipped);
+    }
+
+    /**
+     * One append, forced to disk. A plain stream, not a {@link FileChannel}: a channel is closed for good when the
+     * thread using it is interrupted, and the ledger must keep recording while a cancelled provisioning (an
+     * interrupted thread) destroys what it made.
+     */
+    private void append(String json, String consequence) {
+        if (closed) {
+            throw new IllegalStateException("the ledger " + file + " is closed");
+        }
+        byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+            out.write(line);
+            out.getFD().sync();
+        } catch (IOException e) {
+            throw new LedgerException(
+                    "cannot append to the VM ledger " + file + ": " + e.getMessage()
+                            + " — check free space and permissions; " + consequence,
+                    e);
+        }
     }
 
     /** After a crash mid-write the last line lacks its newline; end it so the next entry starts clean. */
@@ -165,49 +176,16 @@ public final class FileLedger implements Ledger {
             ByteBuffer last = ByteBuffer.allocate(1);
             read.read(last, size - 1);
             if (last.get(0) != '\n') {
-                channel.write('\n');
-                channel.getFD().sync();
+                try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+                    out.write('\n');
+                    out.getFD().sync();
+                }
             }
         }
     }
 
-    static String toJson(LedgerEntry e) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("lease", e.lease());
-        o.put("cluster", e.cluster());
-        o.put("host", e.host());
-        o.put("hostNode", e.hostNode());
-        o.put("vmid", e.vmid());
-        o.put("node", e.node());
-        o.put("state", e.state().name());
-        o.put("time", e.time().toString());
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot write a ledger entry", ex);
-        }
-    }
-
-    static LedgerEntry fromJson(String line) {
-        try {
-            JsonNode o = JSON.readTree(line);
-            if (o == null || !o.isObject() || !o.path("vmid").canConvertToInt()) {
-                return null;
-            }
-            return new LedgerEntry(
-                    o.path("lease").asText(null),
-                    o.path("cluster").asText(null),
-                    o.path("host").asText(null),
-                    o.path("hostNode").asText(null),
-                    o.path("vmid").asInt(),
-                    o.path("node").asText(null),
-                    LedgerEntry.State.valueOf(o.path("state").asText("")),
-                    Instant.parse(o.path("time").asText("")));
-        } catch (JsonProcessingException
-                | DateTimeParseException
-                | IllegalArgumentException
-                | NullPointerException ex) {
-            return null;
-        }
+    @Override
+    public String toString() {
+        return "the ledger " + file;
     }
 }
