@@ -1,5 +1,8 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
@@ -23,19 +26,19 @@ class LeaseReleaserTest {
     private final Set<String> running = new HashSet<>();
     private final List<String> log = new ArrayList<>();
     private final List<List<Lease>> reaped = new ArrayList<>();
-    private LeaseRegistry registry;
+    private LeaseStore registry;
     private LeaseReleaser releaser;
 
     @BeforeEach
     void setUp() {
-        registry = LeaseRegistry.open(home.resolve("leases.json"), clock, log::add);
+        registry = TestLeases.store(home, clock);
         releaser =
-                new LeaseReleaser(registry, teardown, running::contains, (owner, live, l) -> reaped.add(live), clock);
+                new LeaseReleaser(registry, teardown, running::contains, (live, l) -> reaped.add(live), clock);
     }
 
     private String lease(String build, int vmid) {
-        String id = registry.open(build, "lab", "c-" + vmid).id();
-        registry.recordVmid(id, vmid);
+        String id = TestLeases.open(registry, build, "lab", "c-" + vmid);
+        TestLeases.recordVmid(registry, id, vmid);
         registry.activate(id);
         return id;
     }
@@ -145,7 +148,7 @@ class LeaseReleaserTest {
                 registry,
                 teardown,
                 running::contains,
-                (owner, live, l) -> {
+                (live, l) -> {
                     throw new IllegalStateException("host unreachable");
                 },
                 clock);

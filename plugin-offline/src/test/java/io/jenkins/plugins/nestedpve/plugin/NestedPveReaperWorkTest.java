@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.TaskListener;
@@ -28,9 +29,9 @@ class NestedPveReaperWorkTest {
 
     @Test
     void sweepsOrphanedLeasesAndReportsTheCounts() {
-        LeaseRegistry registry = LeaseRegistry.open(home.resolve("leases.json"), clock, s -> {});
+        LeaseStore registry = TestLeases.store(home, clock);
         RecordingTeardown teardown = new RecordingTeardown();
-        String orphan = registry.open("job#gone", "lab", "c1").id();
+        String orphan = TestLeases.open(registry, "job#gone", "lab", "c1");
         LeaseReleaser releaser = new LeaseReleaser(registry, teardown, b -> false, HostReaper.none(), clock);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);

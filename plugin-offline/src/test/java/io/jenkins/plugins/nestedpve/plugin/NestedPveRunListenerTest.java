@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
@@ -21,11 +23,11 @@ class NestedPveRunListenerTest {
 
     @Test
     void releasesTheLeasesOfTheFinishedBuildIntoItsLog() {
-        LeaseRegistry registry = LeaseRegistry.open(home.resolve("leases.json"), clock, s -> {});
+        LeaseStore registry = TestLeases.store(home, clock);
         RecordingTeardown teardown = new RecordingTeardown();
-        String mine = registry.open("job#7", "lab", "c7").id();
-        registry.recordVmid(mine, 90070);
-        String theirs = registry.open("job#8", "lab", "c8").id();
+        String mine = TestLeases.open(registry, "job#7", "lab", "c7");
+        TestLeases.recordVmid(registry, mine, 90070);
+        String theirs = TestLeases.open(registry, "job#8", "lab", "c8");
         LeaseReleaser releaser = new LeaseReleaser(registry, teardown, b -> false, HostReaper.none(), clock);
 
         new NestedPveRunListener(() -> releaser).release("job#7", out);

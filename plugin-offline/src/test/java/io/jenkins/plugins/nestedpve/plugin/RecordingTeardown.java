@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

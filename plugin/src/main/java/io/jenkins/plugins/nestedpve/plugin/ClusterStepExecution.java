@@ -257,7 +257,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         log.println(BuildLogListener.PREFIX + "Jenkins restarted while this step was " + what + " cluster "
                 + (clusterName == null ? "(none yet)" : clusterName) + ".");
         List<Exception> errors = List.of();
-        boolean created = services().registry().find(leaseId).isPresent();
+        boolean created = services().leases().find(leaseId).isPresent();
         if (created) {
             ClusterTeardown t = teardown(log);
             errors = s == Stage.TEARDOWN && !bodyFailed

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -11,14 +12,13 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface HostReaper {
     /**
-     * @param ownerId this installation's owner id (see {@link LeaseRegistry#ownerId()})
      * @param live the live leases; their guests must be left alone
      * @param log one line per action
      */
-    void reap(String ownerId, List<Lease> live, Consumer<String> log) throws Exception;
+    void reap(List<Lease> live, Consumer<String> log) throws Exception;
 
     /** Reaps nothing: used until a host reaper is configured. */
     static HostReaper none() {
-        return (ownerId, live, log) -> {};
+        return (live, log) -> {};
     }
 }

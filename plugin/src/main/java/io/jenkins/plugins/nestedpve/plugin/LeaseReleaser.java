@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,14 +15,15 @@ import java.util.function.Consumer;
 /**
  * Decides which leases to tear down and does it, for the three safety nets: a finished build
  * ({@link NestedPveRunListener}), the periodic reaper ({@link NestedPveReaperWork}) and the reconciliation at
- * startup ({@link NestedPveLeases}). A lease whose teardown fails stays live and is retried on the next sweep.
+ * startup ({@link NestedPveLeases}), on the core's {@link LeaseStore}. A lease whose teardown fails stays live and
+ * is retried on the next sweep.
  * Thread-safe; one lease is never torn down twice at the same time.
  */
 public final class LeaseReleaser {
     /** How long released leases stay in the file, for diagnosis. */
     public static final Duration RELEASED_RETENTION = Duration.ofDays(7);
 
-    private final LeaseRegistry registry;
+    private final LeaseStore leases;
     private final LeaseTeardown teardown;
     private final BuildLiveness liveness;
     private final HostReaper hostReaper;
@@ -37,20 +40,20 @@ public final class LeaseReleaser {
     }
 
     public LeaseReleaser(
-            LeaseRegistry registry,
+            LeaseStore leases,
             LeaseTeardown teardown,
             BuildLiveness liveness,
             HostReaper hostReaper,
             Clock clock) {
-        this.registry = Objects.requireNonNull(registry, "registry");
+        this.leases = Objects.requireNonNull(leases, "leases");
         this.teardown = Objects.requireNonNull(teardown, "teardown");
         this.liveness = Objects.requireNonNull(liveness, "liveness");
         this.hostReaper = Objects.requireNonNull(hostReaper, "hostReaper");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public LeaseRegistry registry() {
-        return registry;
+    public LeaseStore leases() {
+        return leases;
     }
 
     /**
@@ -60,10 +63,10 @@ public final class LeaseReleaser {
     public Outcome releaseBuild(String buildId, Consumer<String> log) {
         Outcome total = Outcome.NONE;
         Instant now = clock.instant();
-        for (Lease lease : registry.liveOfBuild(buildId)) {
+        for (Lease lease : leases.liveTagged(LeaseTags.BUILD, buildId)) {
             if (lease.isKeptAt(now)) {
-                log.accept("Cluster " + lease.clusterName() + " (VMIDs " + lease.vmids() + " on host '" + lease.hostId()
-                        + "') is kept until " + lease.expiresAt() + "; it is destroyed then.");
+                log.accept("Cluster " + lease.cluster() + " (VMIDs " + lease.vmids() + " on host '" + LeaseTags.host(lease)
+                        + "') is kept until " + lease.keptUntil() + "; it is destroyed then.");
                 total = total.plus(new Outcome(0, 0, 1));
             } else {
                 total = total.plus(tearDown(lease, "build " + buildId + " has finished", log));
@@ -79,27 +82,27 @@ public final class LeaseReleaser {
     public Outcome sweep(Consumer<String> log) {
         Outcome total = Outcome.NONE;
         Instant now = clock.instant();
-        for (Lease lease : registry.live()) {
+        for (Lease lease : leases.live()) {
             if (lease.isKeptAt(now)) {
                 total = total.plus(new Outcome(0, 0, 1));
-            } else if (lease.expiresAt() != null) {
-                total = total.plus(tearDown(lease, "it was kept until " + lease.expiresAt(), log));
-            } else if (!liveness.isRunning(lease.buildId())) {
-                total = total.plus(tearDown(lease, "build " + lease.buildId() + " is no longer running", log));
+            } else if (lease.keptUntil() != null) {
+                total = total.plus(tearDown(lease, "it was kept until " + lease.keptUntil(), log));
+            } else if (!liveness.isRunning(LeaseTags.build(lease))) {
+                total = total.plus(tearDown(lease, "build " + LeaseTags.build(lease) + " is no longer running", log));
             }
         }
         try {
-            hostReaper.reap(registry.ownerId(), registry.live(), log);
+            hostReaper.reap(leases.live(), log);
         } catch (Exception e) {
             log.accept("Sweeping the hosts for unaccounted guests failed: " + e.getMessage() + "; retried next time.");
         }
-        registry.pruneReleased(RELEASED_RETENTION);
+        leases.pruneReleased(RELEASED_RETENTION);
         return total;
     }
 
     /**
      * Tears down one lease now: the step's own teardown and its recovery after a restart. Unlike the sweeps, a
-     * failure is thrown to the caller; the lease then stays live in {@link LeaseState#TEARDOWN}, so the safety nets
+     * failure is thrown to the caller; the lease then stays live (in teardown), so the safety nets
      * retry it.
      *
      * @return false when there was nothing to do: the lease is unknown or released, or another safety net is
@@ -107,7 +110,7 @@ public final class LeaseReleaser {
      * @throws Exception what the teardown threw (a guest may still exist)
      */
     public boolean releaseNow(String leaseId, String why, Consumer<String> log) throws Exception {
-        Optional<Lease> lease = registry.find(leaseId).filter(Lease::isLive);
+        Optional<Lease> lease = leases.find(leaseId).filter(Lease::isLive);
         if (lease.isEmpty()) {
             return false;
         }
@@ -135,7 +138,7 @@ public final class LeaseReleaser {
                 Thread.currentThread().interrupt();
             }
             log.accept("Could not destroy every guest of lease " + lease.id() + " (VMIDs " + lease.vmids()
-                    + " on host '" + lease.hostId() + "'): " + e.getMessage()
+                    + " on host '" + LeaseTags.host(lease) + "'): " + e.getMessage()
                     + ". The reaper retries; to clean up by hand, destroy those VMIDs on the host.");
             return new Outcome(0, 1, 0);
         } finally {
@@ -144,15 +147,15 @@ public final class LeaseReleaser {
     }
 
     private void destroy(Lease lease, String why, Consumer<String> log) throws Exception {
-        log.accept("Destroying cluster " + lease.clusterName() + " (VMIDs " + lease.vmids() + " on host '"
-                + lease.hostId() + "', lease " + lease.id() + ") because " + why + ".");
-        registry.beginTeardown(lease.id());
+        log.accept("Destroying cluster " + lease.cluster() + " (VMIDs " + lease.vmids() + " on host '"
+                + LeaseTags.host(lease) + "', lease " + lease.id() + ") because " + why + ".");
+        leases.beginTeardown(lease.id());
         teardown.destroy(lease, log);
-        registry.release(lease.id());
+        leases.release(lease.id());
     }
 
     /** Live leases on {@code hostId}, for the concurrency limit. */
     public List<Lease> liveOnHost(String hostId) {
-        return registry.live().stream().filter(l -> l.hostId().equals(hostId)).toList();
+        return leases.liveTagged(LeaseTags.HOST, hostId);
     }
 }

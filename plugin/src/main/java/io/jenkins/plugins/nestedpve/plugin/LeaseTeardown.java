@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
 import java.util.function.Consumer;
 
 /**
@@ -9,10 +10,9 @@ import java.util.function.Consumer;
 @FunctionalInterface
 public interface LeaseTeardown {
     /**
-     * @param lease the lease whose VMIDs to destroy
+     * @param lease the lease whose guests to destroy
      * @param log one line per step, for the build log or the reaper's log
-     * @throws Exception when a guest may still exist; the lease stays in {@link LeaseState#TEARDOWN} and is
-     *     retried by the reaper
+     * @throws Exception when a guest may still exist; the lease stays in its teardown state and is retried
      */
     void destroy(Lease lease, Consumer<String> log) throws Exception;
 }
