@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,10 +149,10 @@ class ClusterStepLifecycleTest {
         assertThat(new LeaseReleaser(
                                 lab.services.leases(),
                                 lab.services.hostOps(),
-                                b -> false,
-                                HostReaper.none(),
+                                LeaseTags.builds(b -> false),
+                                LeaseReleaser.HostSweep.none(),
                                 java.time.Clock.systemUTC())
-                        .releaseBuild(s.run().getExternalizableId(), line -> {}))
+                        .releaseTagged(LeaseTags.BUILD, s.run().getExternalizableId(), line -> {}))
                 .isEqualTo(new LeaseReleaser.Outcome(0, 0, 1));
 
         assertThat(lab.services.releaser().releaseNow(lease.id(), "the test cleans up", line -> {}))

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
@@ -150,7 +151,7 @@ class LeaseFileUpgradeTest {
         InstallationHome home = open();
         RecordingTeardown teardown = new RecordingTeardown();
 
-        new LeaseReleaser(home.leases(), teardown, b -> false, HostReaper.none(), clock).sweep(warnings::add);
+        new LeaseReleaser(home.leases(), teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock).sweep(warnings::add);
 
         assertThat(teardown.destroyed).containsExactly("lease-a");
         assertThat(home.leases().live()).isEmpty();

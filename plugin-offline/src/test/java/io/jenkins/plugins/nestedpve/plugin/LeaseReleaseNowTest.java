@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class LeaseReleaseNowTest {
     }
 
     private LeaseReleaser releaser(LeaseStore registry) {
-        return new LeaseReleaser(registry, teardown, b -> true, HostReaper.none(), clock);
+        return new LeaseReleaser(registry, teardown, LeaseTags.builds(b -> true), LeaseReleaser.HostSweep.none(), clock);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;
@@ -33,7 +34,7 @@ class LeaseReleaserTest {
     void setUp() {
         registry = TestLeases.store(home, clock);
         releaser =
-                new LeaseReleaser(registry, teardown, running::contains, (live, l) -> reaped.add(live), clock);
+                new LeaseReleaser(registry, teardown, LeaseTags.builds(running::contains), (live, l) -> reaped.add(live), clock);
     }
 
     private String lease(String build, int vmid) {
@@ -49,7 +50,7 @@ class LeaseReleaserTest {
         String b = lease("job#1", 90002);
         String other = lease("job#2", 90003);
 
-        LeaseReleaser.Outcome o = releaser.releaseBuild("job#1", log::add);
+        LeaseReleaser.Outcome o = releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(o).isEqualTo(new LeaseReleaser.Outcome(2, 0, 0));
         assertThat(teardown.destroyed).containsExactly(a, b);
@@ -60,7 +61,7 @@ class LeaseReleaserTest {
     void theBuildLogSaysWhatIsDestroyedAndWhy() {
         String id = lease("job#1", 90001);
 
-        releaser.releaseBuild("job#1", log::add);
+        releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(log)
                 .contains("Destroying cluster c-90001 (VMIDs [90001] on host 'lab', lease " + id
@@ -72,7 +73,7 @@ class LeaseReleaserTest {
         String id = lease("job#1", 90001);
         registry.keepUntil(id, clock.instant().plus(Duration.ofHours(2)));
 
-        LeaseReleaser.Outcome o = releaser.releaseBuild("job#1", log::add);
+        LeaseReleaser.Outcome o = releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(o.kept()).isEqualTo(1);
         assertThat(teardown.destroyed).isEmpty();
@@ -96,7 +97,7 @@ class LeaseReleaserTest {
         String id = lease("job#1", 90001);
         teardown.failFor.add(id);
 
-        LeaseReleaser.Outcome o = releaser.releaseBuild("job#1", log::add);
+        LeaseReleaser.Outcome o = releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(o.failed()).isEqualTo(1);
         assertThat(registry.find(id).orElseThrow().state()).isEqualTo(LeaseState.TEARDOWN);
@@ -147,7 +148,7 @@ class LeaseReleaserTest {
         LeaseReleaser failing = new LeaseReleaser(
                 registry,
                 teardown,
-                running::contains,
+                LeaseTags.builds(running::contains),
                 (live, l) -> {
                     throw new IllegalStateException("host unreachable");
                 },
@@ -161,7 +162,7 @@ class LeaseReleaserTest {
 
     @Test
     void aBuildWithoutLeasesWritesNothing() {
-        releaser.releaseBuild("job#9", log::add);
+        releaser.releaseTagged(LeaseTags.BUILD, "job#9", log::add);
 
         assertThat(log).isEmpty();
     }

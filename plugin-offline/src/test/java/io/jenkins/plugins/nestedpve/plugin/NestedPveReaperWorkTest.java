@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ class NestedPveReaperWorkTest {
         LeaseStore registry = TestLeases.store(home, clock);
         RecordingTeardown teardown = new RecordingTeardown();
         String orphan = TestLeases.open(registry, "job#gone", "lab", "c1");
-        LeaseReleaser releaser = new LeaseReleaser(registry, teardown, b -> false, HostReaper.none(), clock);
+        LeaseReleaser releaser = new LeaseReleaser(registry, teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         TaskListener listener = () -> out;

@@ -104,7 +104,7 @@ final class ClusterLaunch {
     }
 
     private void checkConcurrency(PveHostConfig host) throws AbortException {
-        int live = services.releaser().liveOnHost(host.getId()).size();
+        int live = services.leases().liveTagged(LeaseTags.HOST, host.getId()).size();
         int max = services.hosts().maxConcurrentClusters();
         if (live >= max) {
             throw new AbortException("nestedPveCluster: PVE host '" + host.getId() + "' already has " + live

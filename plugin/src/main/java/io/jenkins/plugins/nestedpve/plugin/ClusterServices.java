@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.ledger.Ledger;
@@ -53,7 +54,7 @@ public final class ClusterServices {
         EngineContext.Builder ctx = home.engineContext(b.markerKey).clock(clock).ledger(b.ledgerDecorator.apply(home.ledger()));
         this.engine = new NestedPveEngine(b.engine.apply(ctx).build());
         this.hostOps = new EngineHostOps(engine, hosts, credentials::resolver, b.reapMinAge);
-        this.releaser = new LeaseReleaser(home.leases(), hostOps, b.liveness, hostOps, clock);
+        this.releaser = new LeaseReleaser(home.leases(), hostOps, LeaseTags.builds(b.liveness), hostOps, clock);
     }
 
     /**

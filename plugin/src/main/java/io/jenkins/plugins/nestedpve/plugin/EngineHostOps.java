@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.VmidRange;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * configured host for guests of this installation that no live lease accounts for. Never touches a guest
  * without this installation's ownership marker. Credentials are looked up outside any build, as the system.
  */
-public final class EngineHostOps implements LeaseTeardown, HostReaper {
+public final class EngineHostOps implements LeaseReleaser.Teardown, LeaseReleaser.HostSweep {
     private final NestedPveEngine engine;
     private final HostDirectory hosts;
     private final Supplier<CredentialsResolver> resolver;

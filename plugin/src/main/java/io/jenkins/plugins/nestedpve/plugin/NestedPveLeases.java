@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -39,7 +40,7 @@ public class NestedPveRunListener extends RunListener<Run<?, ?>> {
     /** Releases the leases of {@code buildId}, writing to the build's log; never throws. */
     void release(String buildId, PrintStream log) {
         try {
-            releaser.get().releaseBuild(buildId, line -> log.println(PREFIX + line));
+            releaser.get().releaseTagged(LeaseTags.BUILD, buildId, line -> log.println(PREFIX + line));
         } catch (RuntimeException e) {
             // a listener must not break the completion of a build; the reaper retries
             log.println(PREFIX + "Releasing the nested clusters of this build failed: " + e.getMessage()
