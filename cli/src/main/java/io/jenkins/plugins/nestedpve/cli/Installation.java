@@ -43,7 +43,8 @@ final class Installation {
             return new Installation(InstallationHome.open(home, clock));
         } catch (LedgerException e) {
             throw new CliException(
-                    ExitCodes.USAGE, e.getMessage() + " (or set " + CliContext.HOME_VARIABLE + " to another directory)");
+                    ExitCodes.USAGE,
+                    e.getMessage() + " (or set " + CliContext.HOME_VARIABLE + " to another directory)");
         }
     }
 

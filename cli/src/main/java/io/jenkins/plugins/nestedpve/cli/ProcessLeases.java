@@ -29,7 +29,10 @@ final class ProcessLeases implements LeaseOracle {
      */
     ShutdownHooks.Registration hold(String lease, String cluster) {
         try {
-            store.open(lease, cluster, Map.of(PID, Long.toString(ProcessHandle.current().pid())));
+            store.open(
+                    lease,
+                    cluster,
+                    Map.of(PID, Long.toString(ProcessHandle.current().pid())));
         } catch (RuntimeException e) {
             throw new CliException(
                     ExitCodes.COMMAND_FAILED,

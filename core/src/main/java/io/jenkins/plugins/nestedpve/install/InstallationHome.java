@@ -1,10 +1,9 @@
 package io.jenkins.plugins.nestedpve.install;
 
+import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.ledger.FileLedger;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.ledger.LedgerException;
-
-import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +98,8 @@ public final class InstallationHome implements AutoCloseable {
             if (!Files.exists(file)) {
                 create(file, UUID.randomUUID());
             }
-            return UUID.fromString(Files.readString(file, StandardCharsets.UTF_8).strip());
+            return UUID.fromString(
+                    Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw unusable(dir, e);
         } catch (IllegalArgumentException e) {

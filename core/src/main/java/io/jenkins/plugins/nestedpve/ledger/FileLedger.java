@@ -104,7 +104,9 @@ public final class FileLedger implements LeaseLedger {
         Map<String, Lease> latest = new LinkedHashMap<>();
         content.leases().forEach(l -> latest.put(l.id(), l));
         StringBuilder text = new StringBuilder();
-        latest.values().stream().filter(keep).forEach(l -> text.append(LedgerLines.lease(l)).append('\n'));
+        latest.values().stream()
+                .filter(keep)
+                .forEach(l -> text.append(LedgerLines.lease(l)).append('\n'));
         live().forEach(e -> text.append(LedgerLines.vm(e)).append('\n'));
         try {
             SafeFiles.write(file, text.toString(), SafeFiles.Visibility.NORMAL);

@@ -93,7 +93,9 @@ final class LedgerLines {
 
     private static Lease leaseOf(JsonNode o) {
         Map<String, String> tags = new LinkedHashMap<>();
-        o.path("tags").fields().forEachRemaining(f -> tags.put(f.getKey(), f.getValue().asText()));
+        o.path("tags")
+                .fields()
+                .forEachRemaining(f -> tags.put(f.getKey(), f.getValue().asText()));
         return new Lease(
                 o.path("lease").asText(null),
                 o.path("cluster").asText(null),

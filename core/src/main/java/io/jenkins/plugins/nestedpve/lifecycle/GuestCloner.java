@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.PveAmbiguousOutcomeException;
 import io.jenkins.plugins.nestedpve.pve.PveApiException;

@@ -3,11 +3,11 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.Upid;

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
-import io.jenkins.plugins.nestedpve.ledger.Lease;
-import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
@@ -151,7 +151,8 @@ class LeaseFileUpgradeTest {
         InstallationHome home = open();
         RecordingTeardown teardown = new RecordingTeardown();
 
-        new LeaseReleaser(home.leases(), teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock).sweep(warnings::add);
+        new LeaseReleaser(home.leases(), teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock)
+                .sweep(warnings::add);
 
         assertThat(teardown.destroyed).containsExactly("lease-a");
         assertThat(home.leases().live()).isEmpty();

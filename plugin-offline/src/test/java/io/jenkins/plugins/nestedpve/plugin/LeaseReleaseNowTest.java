@@ -1,11 +1,11 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
-import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
-import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +27,8 @@ class LeaseReleaseNowTest {
     }
 
     private LeaseReleaser releaser(LeaseStore registry) {
-        return new LeaseReleaser(registry, teardown, LeaseTags.builds(b -> true), LeaseReleaser.HostSweep.none(), clock);
+        return new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(b -> true), LeaseReleaser.HostSweep.none(), clock);
     }
 
     @Test

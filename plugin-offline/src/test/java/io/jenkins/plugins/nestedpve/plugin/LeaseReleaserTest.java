@@ -1,11 +1,11 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
-import io.jenkins.plugins.nestedpve.ledger.Lease;
-import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
-import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +33,8 @@ class LeaseReleaserTest {
     @BeforeEach
     void setUp() {
         registry = TestLeases.store(home, clock);
-        releaser =
-                new LeaseReleaser(registry, teardown, LeaseTags.builds(running::contains), (live, l) -> reaped.add(live), clock);
+        releaser = new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(running::contains), (live, l) -> reaped.add(live), clock);
     }
 
     private String lease(String build, int vmid) {

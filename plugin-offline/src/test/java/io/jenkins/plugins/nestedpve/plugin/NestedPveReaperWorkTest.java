@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
-import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,7 +33,8 @@ class NestedPveReaperWorkTest {
         LeaseStore registry = TestLeases.store(home, clock);
         RecordingTeardown teardown = new RecordingTeardown();
         String orphan = TestLeases.open(registry, "job#gone", "lab", "c1");
-        LeaseReleaser releaser = new LeaseReleaser(registry, teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock);
+        LeaseReleaser releaser = new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         TaskListener listener = () -> out;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
-import io.jenkins.plugins.nestedpve.ledger.Lease;
-import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,7 +29,8 @@ class NestedPveRunListenerTest {
         String mine = TestLeases.open(registry, "job#7", "lab", "c7");
         TestLeases.recordVmid(registry, mine, 90070);
         String theirs = TestLeases.open(registry, "job#8", "lab", "c8");
-        LeaseReleaser releaser = new LeaseReleaser(registry, teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock);
+        LeaseReleaser releaser = new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock);
 
         new NestedPveRunListener(() -> releaser).release("job#7", out);
 

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.Lease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
@@ -77,8 +77,7 @@ class ReaperOwnershipTest {
         assertThat(log).anySatisfy(l -> assertThat(l).contains("destroyed VM 80102 (owner gone: lease gone-lease"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("destroyed VM 80104 (expired at"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("2 not ours"));
-        assertThat(lab.services.leases().find(live.id()).orElseThrow().isLive())
-                .isTrue();
+        assertThat(lab.services.leases().find(live.id()).orElseThrow().isLive()).isTrue();
     }
 
     /** A marker for {@code vmid} signed with this installation's key. */

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.ledger.Ledger;
-import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
@@ -51,7 +51,8 @@ public final class ClusterServices {
         this.background = b.background;
         this.clock = b.clock;
         this.owner = b.owner;
-        EngineContext.Builder ctx = home.engineContext(b.markerKey).clock(clock).ledger(b.ledgerDecorator.apply(home.ledger()));
+        EngineContext.Builder ctx =
+                home.engineContext(b.markerKey).clock(clock).ledger(b.ledgerDecorator.apply(home.ledger()));
         this.engine = new NestedPveEngine(b.engine.apply(ctx).build());
         this.hostOps = new EngineHostOps(engine, hosts, credentials::resolver, b.reapMinAge);
         this.releaser = new LeaseReleaser(home.leases(), hostOps, LeaseTags.builds(b.liveness), hostOps, clock);

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.cluster.NodeLogin;
+import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshSession;

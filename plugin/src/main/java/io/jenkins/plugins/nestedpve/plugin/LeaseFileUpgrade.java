@@ -52,8 +52,9 @@ final class LeaseFileUpgrade {
             }
             InstallationHome.adoptId(dir, UUID.fromString(root.path("owner").asText()));
         } catch (IOException | IllegalArgumentException e) {
-            warn.accept("Lease file " + old + " of an older version is unreadable (" + e.getMessage() + "); moved it to "
-                    + moveAside(old, ".unreadable-", clock) + ". Check the hosts for guests with the nested-pve tag.");
+            warn.accept("Lease file " + old + " of an older version is unreadable (" + e.getMessage()
+                    + "); moved it to " + moveAside(old, ".unreadable-", clock)
+                    + ". Check the hosts for guests with the nested-pve tag.");
             return InstallationHome.open(dir, clock);
         }
         InstallationHome home = InstallationHome.open(dir, clock);
@@ -61,8 +62,8 @@ final class LeaseFileUpgrade {
         for (JsonNode n : root.path("leases")) {
             converted += convert(home, n, hosts) ? 1 : 0;
         }
-        warn.accept("Converted " + converted + " live lease(s) from " + old + " into " + home.ledger().file()
-                + "; the old file is now " + moveAside(old, ".converted-", clock) + ".");
+        warn.accept("Converted " + converted + " live lease(s) from " + old + " into "
+                + home.ledger().file() + "; the old file is now " + moveAside(old, ".converted-", clock) + ".");
         return home;
     }
 

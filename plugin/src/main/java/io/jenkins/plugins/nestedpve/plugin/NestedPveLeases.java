@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import java.util.Objects;
 import java.util.logging.Level;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.function.Supplier;
