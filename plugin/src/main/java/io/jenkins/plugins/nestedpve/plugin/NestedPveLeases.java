@@ -40,6 +40,11 @@ public class NestedPveLeases {
         return services;
     }
 
+    /** {@code attached} when given (tests), otherwise this Jenkins' services: how the step executions find them. */
+    static ClusterServices servicesOr(ClusterServices attached) {
+        return attached != null ? attached : get().services();
+    }
+
     public LeaseStore leases() {
         return services.leases();
     }

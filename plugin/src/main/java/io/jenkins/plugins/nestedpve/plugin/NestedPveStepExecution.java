@@ -25,12 +25,8 @@ abstract class NestedPveStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     final ClusterServices services() {
-        ClusterServices s = services;
-        if (s == null) {
-            s = NestedPveLeases.get().services();
-            services = s;
-        }
-        return s;
+        services = NestedPveLeases.servicesOr(services);
+        return services;
     }
 
     /** {@code run(block)} in Jenkins: what the task throws fails the step. */
