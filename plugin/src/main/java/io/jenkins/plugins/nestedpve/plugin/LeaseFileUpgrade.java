@@ -87,7 +87,7 @@ final class LeaseFileUpgrade {
                         updated,
                         LeaseTags.of(n.path("build").asText(), hostId),
                         List.of()));
-        Optional<HostRef> host = hosts.host(hostId).map(h -> HostAccess.ref(h, null));
+        Optional<HostRef> host = configured(hosts, hostId);
         for (JsonNode v : n.path("vmids")) {
             // a host no longer configured: the lease still lists the VMID, and its teardown says to add the host back
             home.ledger()
@@ -102,6 +102,18 @@ final class LeaseFileUpgrade {
                             updated));
         }
         return true;
+    }
+
+    /**
+     * The host as the engine refers to it, when configured and readable now. Otherwise the VM is recorded under the
+     * host's id: the lease still lists it, and its teardown finds the guests by their ownership marker.
+     */
+    private static Optional<HostRef> configured(HostDirectory hosts, String hostId) {
+        try {
+            return hosts.host(hostId).map(h -> HostAccess.ref(h, null));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Path moveAside(Path old, String suffix, Clock clock) {
