@@ -1,81 +1,60 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.FileLedger;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.cluster.SafeFiles;
+import io.jenkins.plugins.nestedpve.install.InstallationHome;
+import io.jenkins.plugins.nestedpve.ledger.LedgerException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
  * This installation of nested-pve: a directory ({@code $NESTED_PVE_HOME} or {@code
- * ~/.config/nested-pve}) holding its UUID and its marker key ({@value #KEY_FILE}, mode 600), both
- * created on first use, and its VM ledger. Every VM it creates carries the UUID in its ownership
- * marker, signed with the key; {@code reap} and {@code down} destroy only VMs whose marker the key
- * verifies. Losing the key disowns every VM created before (they are listed, never destroyed).
+ * ~/.config/nested-pve}) holding its id and ledger with leases (the core's {@link InstallationHome},
+ * the same layout the Jenkins plugin keeps in {@code $JENKINS_HOME/nested-pve}) and its marker key
+ * ({@value #KEY_FILE}, mode 600), all created on first use. Every VM it creates carries the id in its
+ * ownership marker, signed with the key; {@code reap} and {@code down} destroy only VMs whose marker
+ * the key verifies. Losing the key disowns every VM created before (they are listed, never destroyed).
  */
 final class Installation {
-    static final String ID_FILE = "installation-id";
-    static final String LEDGER_FILE = "ledger.jsonl";
     static final String KEY_FILE = "marker-key";
 
-    private final Path home;
-    private final UUID id;
+    private final InstallationHome home;
 
-    private Installation(Path home, UUID id) {
+    private Installation(InstallationHome home) {
         this.home = home;
-        this.id = id;
+    }
+
+    /** {@link #at(Path, Clock)} with the system clock. */
+    static Installation at(Path home) {
+        return at(home, Clock.systemUTC());
     }
 
     /**
-     * Opens the installation at {@code home}, creating its directory and id on first use.
+     * Opens the installation at {@code home}, creating its directory, id and ledger on first use.
      *
-     * @throws CliException when the directory or the id cannot be read or written
+     * @throws CliException when the directory, the id or the ledger cannot be read or written
      */
-    static Installation at(Path home) {
-        Path file = home.resolve(ID_FILE);
+    static Installation at(Path home, Clock clock) {
         try {
-            Files.createDirectories(home);
-            if (!Files.exists(file)) {
-                create(file);
-            }
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return new Installation(home, UUID.fromString(text));
-        } catch (IOException e) {
+            return new Installation(InstallationHome.open(home, clock));
+        } catch (LedgerException e) {
             throw new CliException(
                     ExitCodes.USAGE,
-                    "cannot use the installation directory " + home + ": " + e.getMessage() + " — set "
-                            + CliContext.HOME_VARIABLE + " to a writable directory");
-        } catch (IllegalArgumentException e) {
-            throw new CliException(
-                    ExitCodes.USAGE,
-                    file + " does not hold a UUID — restore it from a backup (VMs created with the old id are no"
-                            + " longer reaped by this installation), or delete it to start a new installation");
+                    e.getMessage() + " (or set " + CliContext.HOME_VARIABLE + " to another directory)");
         }
     }
 
-    /** Writes a new id next to the file and moves it into place; a concurrent first use wins harmlessly. */
-    private static void create(Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), ID_FILE, ".tmp");
-        try {
-            Files.writeString(tmp, UUID.randomUUID() + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file);
-        } catch (FileAlreadyExistsException e) {
-            // another process created it first: use theirs
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    Path home() {
+    /** The directory, its id, its ledger and leases. */
+    InstallationHome home() {
         return home;
     }
 
     UUID id() {
-        return id;
+        return home.id();
     }
 
     /**
@@ -84,7 +63,7 @@ final class Installation {
      * @throws CliException when the key file is readable by others, not a key, or cannot be written
      */
     MarkerKey markerKey() {
-        Path file = home.resolve(KEY_FILE);
+        Path file = home.dir().resolve(KEY_FILE);
         try {
             if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 try {
@@ -112,10 +91,5 @@ final class Installation {
                             + " signed with the old key are no longer destroyed by this installation), or delete it"
                             + " to start a new key");
         }
-    }
-
-    /** Opens the ledger ({@code ledger.jsonl} in the installation directory). */
-    FileLedger openLedger() {
-        return FileLedger.open(home.resolve(LEDGER_FILE));
     }
 }

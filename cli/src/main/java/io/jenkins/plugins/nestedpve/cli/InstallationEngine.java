@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.Ledger;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
@@ -10,41 +9,35 @@ import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 
 /**
- * The engine of this installation for {@code run}, {@code up}, {@code down} and {@code reap}: its
- * id, its file ledger (so a crashed run's VMs can always be found) and its lease files. Closing
- * closes the ledger; twice is harmless.
+ * The engine of this installation for {@code run}, {@code up}, {@code down} and {@code reap}, wired by the core's
+ * {@link io.jenkins.plugins.nestedpve.install.InstallationHome} as the Jenkins plugin's is: its id, its file ledger
+ * (so a crashed run's VMs can always be found) and its leases. Closing closes the ledger; twice is harmless.
  */
 final class InstallationEngine implements AutoCloseable {
     private final Installation installation;
-    private final Ledger ledger;
     private final NestedPveEngine engine;
-    private final LeaseFiles leases;
+    private final ProcessLeases leases;
     private final ClientRequestLog requestLog;
 
-    private InstallationEngine(
-            Installation installation, Ledger ledger, NestedPveEngine engine, ClientRequestLog requestLog) {
+    private InstallationEngine(Installation installation, NestedPveEngine engine, ClientRequestLog requestLog) {
         this.installation = installation;
-        this.ledger = ledger;
         this.engine = engine;
         this.requestLog = requestLog;
-        this.leases = new LeaseFiles(installation.home());
+        this.leases = new ProcessLeases(installation.home().leases());
     }
 
     /**
      * @param requestLog receives every API exchange of the engine's clients; closed with this
      */
     static InstallationEngine open(CliContext ctx, ClientRequestLog requestLog) {
-        Installation installation = Installation.at(ctx.home());
-        MarkerKey key = installation.markerKey();
-        Ledger ledger = installation.openLedger();
-        EngineContext context = EngineContext.builder(installation.id())
-                .clock(ctx.clock())
-                .ledger(ledger)
+        Installation installation = Installation.at(ctx.home(), ctx.clock());
+        NestedPveEngine engine = new NestedPveEngine(installation
+                .home()
+                .engineContext(installation.markerKey())
                 .pveClients(PveClientFactory.standard(
                         ctx.clock(), Sleeper.SYSTEM, RetryPolicy.DEFAULT, Backoff.TASK_POLL, requestLog))
-                .markerKey(key)
-                .build();
-        return new InstallationEngine(installation, ledger, new NestedPveEngine(context), requestLog);
+                .build());
+        return new InstallationEngine(installation, engine, requestLog);
     }
 
     /** The {@code --request-log} of the command (or one that logs nothing). */
@@ -60,13 +53,13 @@ final class InstallationEngine implements AutoCloseable {
         return engine;
     }
 
-    LeaseFiles leases() {
+    ProcessLeases leases() {
         return leases;
     }
 
     @Override
     public void close() {
-        ledger.close();
+        installation.home().close();
         requestLog.close();
     }
 }

@@ -3,13 +3,12 @@ package io.jenkins.plugins.nestedpve.cli;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
+import io.jenkins.plugins.nestedpve.cluster.NodeLogin;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
-import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshSession;
-import io.jenkins.plugins.nestedpve.ssh.SshTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +65,7 @@ final class NodeChecks {
     }
 
     private Result checkOnce(NestedNode node, boolean clustered, Secret rootPassword) throws InterruptedException {
-        SshTarget target = new SshTarget(node.address(), node.sshPort(), "root");
-        HostKeyPolicy pinned = HostKeyPolicy.pinned(List.of(node.sshHostKeyFingerprint()));
-        try (SshSession session = ssh.connect(target, SshAuth.password(rootPassword.reveal()), pinned)) {
+        try (SshSession session = NodeLogin.open(ssh, node, SshAuth.password(rootPassword.reveal()))) {
             ExecResult version = session.run("pveversion", timeout);
             String line = version.stdout().lines().findFirst().orElse("");
             if (!version.ok()) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,8 +87,8 @@ class InstallationTest {
     }
 
     @Test
-    void leaseFileIsKnownWhileHeldByALiveProcess() {
-        LeaseFiles leases = new LeaseFiles(dir);
+    void aLeaseIsKnownWhileHeldByALiveProcess() {
+        ProcessLeases leases = new ProcessLeases(Installation.at(dir).home().leases());
 
         ShutdownHooks.Registration held = leases.hold("lease-1", "np-a");
         assertThat(leases.isKnown("lease-1")).isTrue();
@@ -98,10 +99,19 @@ class InstallationTest {
     }
 
     @Test
-    void leaseOfADeadProcessIsUnknown() throws Exception {
-        Files.createDirectories(dir.resolve("leases"));
-        Files.writeString(dir.resolve("leases/lease-9"), "999999999\nnp-x\n");
+    void aLeaseOfADeadProcessIsUnknown() {
+        LeaseStore store = Installation.at(dir).home().leases();
+        store.open("lease-9", "np-x", Map.of(ProcessLeases.PID, "999999999"));
 
-        assertThat(new LeaseFiles(dir).isKnown("lease-9")).isFalse();
+        assertThat(new ProcessLeases(store).isKnown("lease-9")).isFalse();
+    }
+
+    @Test
+    void aHeldLeaseIsVisibleToAnotherProcessOfTheInstallation() {
+        new ProcessLeases(Installation.at(dir).home().leases()).hold("lease-3", "np-c");
+
+        // another process opens the same directory: it reads the same ledger file
+        assertThat(new ProcessLeases(Installation.at(dir).home().leases()).isKnown("lease-3"))
+                .isTrue();
     }
 }

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.InMemoryLedger;
-import io.jenkins.plugins.nestedpve.cluster.Ledger;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
+import io.jenkins.plugins.nestedpve.ledger.InMemoryLedger;
+import io.jenkins.plugins.nestedpve.ledger.Ledger;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.wait.Backoff;

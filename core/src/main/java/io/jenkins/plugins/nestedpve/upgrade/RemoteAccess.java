@@ -1,22 +1,20 @@
 package io.jenkins.plugins.nestedpve.upgrade;
 
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
+import io.jenkins.plugins.nestedpve.cluster.NodeLogin;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
-import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
 import io.jenkins.plugins.nestedpve.ssh.LineSink;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnectException;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshDisconnectedException;
 import io.jenkins.plugins.nestedpve.ssh.SshSession;
-import io.jenkins.plugins.nestedpve.ssh.SshTarget;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,13 +36,13 @@ final class RemoteAccess implements ClusterAccess {
 
     @Override
     public NodeShell shell(NestedNode node, Deadline deadline) throws InterruptedException {
-        return new SshShell(ssh.connectWithRetry(target(node), auth, pinned(node), deadline));
+        return new SshShell(NodeLogin.openWithRetry(ssh, node, auth, deadline));
     }
 
     @Override
     public Optional<NodeShell> tryShell(NestedNode node) {
         try {
-            return Optional.of(new SshShell(ssh.connect(target(node), auth, pinned(node))));
+            return Optional.of(new SshShell(NodeLogin.open(ssh, node, auth)));
         } catch (SshConnectException | SshDisconnectedException e) {
             return Optional.empty();
         }
@@ -58,14 +56,6 @@ final class RemoteAccess implements ClusterAccess {
                 node.name(),
                 Fingerprint.parse(node.apiFingerprint()),
                 PveCredentials.rootTicket(rootPassword.reveal())));
-    }
-
-    private static SshTarget target(NestedNode node) {
-        return new SshTarget(node.address(), node.sshPort(), "root");
-    }
-
-    private static HostKeyPolicy pinned(NestedNode node) {
-        return HostKeyPolicy.pinned(List.of(node.sshHostKeyFingerprint()));
     }
 
     /** {@link NodeShell} over one SSH session. */

@@ -2,7 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.nestedpve.cluster.Ledger;
+import io.jenkins.plugins.nestedpve.ledger.Ledger;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A simulated PVE host configured as host {@code lab}, with its credentials, a lease file and the plugin's
- * services wired to it as Jenkins wires them; the engine polls with millisecond backoffs and the simulator's
+ * services wired to it as Jenkins wires them (the installation in {@code <home>/nested-pve}); the engine polls with millisecond backoffs and the simulator's
  * latencies are scaled down, so a cluster comes up in well under a second. {@link #restart()} makes new services
  * on the same lease file, as a restarted controller does.
  */
@@ -91,7 +91,7 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     /** Services whose engine is held at the first ledger entry of {@code state} (from now on). */
-    GatedLedger gateAt(io.jenkins.plugins.nestedpve.cluster.LedgerEntry.State state) {
+    GatedLedger gateAt(io.jenkins.plugins.nestedpve.ledger.LedgerEntry.State state) {
         GatedLedger[] gate = new GatedLedger[1];
         services = newServices(l -> gate[0] = new GatedLedger(l, state));
         return gate[0];
@@ -99,8 +99,9 @@ final class ClusterFixture implements AutoCloseable {
 
     ClusterServices newServices(UnaryOperator<Ledger> ledger) {
         Clock clock = Clock.systemUTC();
-        LeaseRegistry registry = LeaseRegistry.open(home.resolve("leases.json"), clock, s -> {});
-        return ClusterServices.builder(registry, hosts())
+        return ClusterServices.builder(
+                        LeaseFileUpgrade.open(home.resolve(LeaseFileUpgrade.DIRECTORY), hosts(), clock, s -> {}),
+                        hosts())
                 .engine(b -> b.pveClients(PveClientFactory.standard(clock, Sleeper.SYSTEM, FAST_RETRY, FAST))
                         .ssh(new SshConnector(SSH, clock, Sleeper.SYSTEM))
                         .poll(FAST))

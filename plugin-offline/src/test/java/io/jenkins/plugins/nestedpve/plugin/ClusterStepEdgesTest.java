@@ -45,7 +45,7 @@ class ClusterStepEdgesTest {
     @AfterEach
     void nothingIsLeftOnTheHost() {
         assertThat(lab.guests()).isEmpty();
-        assertThat(lab.services.registry().live()).isEmpty();
+        assertThat(lab.services.leases().live()).isEmpty();
     }
 
     @Test

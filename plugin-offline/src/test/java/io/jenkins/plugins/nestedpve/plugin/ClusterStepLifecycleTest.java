@@ -3,8 +3,11 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,7 +49,7 @@ class ClusterStepLifecycleTest {
     @AfterEach
     void nothingIsLeftOnTheHost() {
         assertThat(lab.guests()).isEmpty();
-        assertThat(lab.services.registry().live()).isEmpty();
+        assertThat(lab.services.leases().live()).isEmpty();
     }
 
     @Test
@@ -82,7 +85,7 @@ class ClusterStepLifecycleTest {
                 .contains("[nested-pve] Cluster " + cluster.getClusterName() + " is ready")
                 .contains("[nested-pve] teardown: 1 destroyed");
         assertThat(lab.services
-                        .registry()
+                        .leases()
                         .find(s.execution().leaseId())
                         .orElseThrow()
                         .state())
@@ -116,7 +119,7 @@ class ClusterStepLifecycleTest {
         assertThat(failure.getSuppressed())
                 .singleElement()
                 .satisfies(t -> assertThat(t.getMessage()).contains("No credentials with id 'pve-token'"));
-        Lease lease = lab.services.registry().find(s.execution().leaseId()).orElseThrow();
+        Lease lease = lab.services.leases().find(s.execution().leaseId()).orElseThrow();
         assertThat(lease.state()).isEqualTo(LeaseState.TEARDOWN);
         assertThat(lab.guests()).hasSize(1);
 
@@ -136,20 +139,20 @@ class ClusterStepLifecycleTest {
 
         assertThat(s.context().failure(WAIT)).hasMessage("tests in the body failed");
 
-        Lease lease = lab.services.registry().find(s.execution().leaseId()).orElseThrow();
-        assertThat(lease.expiresAt())
+        Lease lease = lab.services.leases().find(s.execution().leaseId()).orElseThrow();
+        assertThat(lease.keptUntil())
                 .isBetween(before.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofHours(1)));
         SimVm vm = lab.guests().get(0);
         OwnershipMarker marker =
                 OwnershipMarker.parse(String.valueOf(vm.get("description"))).orElseThrow();
         assertThat(marker.expires()).isNotNull();
         assertThat(new LeaseReleaser(
-                                lab.services.registry(),
+                                lab.services.leases(),
                                 lab.services.hostOps(),
-                                b -> false,
-                                HostReaper.none(),
+                                LeaseTags.builds(b -> false),
+                                LeaseReleaser.HostSweep.none(),
                                 java.time.Clock.systemUTC())
-                        .releaseBuild(s.run().getExternalizableId(), line -> {}))
+                        .releaseTagged(LeaseTags.BUILD, s.run().getExternalizableId(), line -> {}))
                 .isEqualTo(new LeaseReleaser.Outcome(0, 0, 1));
 
         assertThat(lab.services.releaser().releaseNow(lease.id(), "the test cleans up", line -> {}))
@@ -173,7 +176,7 @@ class ClusterStepLifecycleTest {
         assertThat(s.context().completions).hasValue(1);
         assertThat(s.context().bodies).isEmpty();
         assertThat(lab.services
-                        .registry()
+                        .leases()
                         .find(s.execution().leaseId())
                         .orElseThrow()
                         .state())
@@ -196,7 +199,7 @@ class ClusterStepLifecycleTest {
         assertThat(gate.interrupted).isFalse();
         assertThat(s.context().completions).hasValue(1);
         assertThat(lab.services
-                        .registry()
+                        .leases()
                         .find(s.execution().leaseId())
                         .orElseThrow()
                         .state())
@@ -222,7 +225,7 @@ class ClusterStepLifecycleTest {
 
         assertThat(lab.guests()).isEmpty();
         assertThat(lab.services
-                        .registry()
+                        .leases()
                         .find(s.execution().leaseId())
                         .orElseThrow()
                         .state())
@@ -237,7 +240,7 @@ class ClusterStepLifecycleTest {
         assertThat(s.context().failure(WAIT))
                 .isInstanceOf(AbortException.class)
                 .hasMessageContaining("No PVE host 'elsewhere' is configured (configured: lab)");
-        assertThat(lab.services.registry().find(s.execution().leaseId())).isEmpty();
+        assertThat(lab.services.leases().find(s.execution().leaseId())).isEmpty();
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
+import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class ClusterStepRestartTest {
     @AfterEach
     void nothingIsLeftOnTheHost() {
         assertThat(lab.guests()).isEmpty();
-        assertThat(lab.services.registry().live()).isEmpty();
+        assertThat(lab.services.leases().live()).isEmpty();
     }
 
     @Test
@@ -66,7 +67,7 @@ class ClusterStepRestartTest {
                 .hasNoSuppressedExceptions();
         assertThat(r.context().completions).hasValue(1);
         assertThat(lab.services
-                        .registry()
+                        .leases()
                         .find(r.execution().leaseId())
                         .orElseThrow()
                         .state())
@@ -93,7 +94,7 @@ class ClusterStepRestartTest {
                 .hasMessageContaining("Jenkins restarted while the step was provisioning")
                 .hasMessageContaining("its guests were cleaned up");
         assertThat(r.execution().leaseId()).isEqualTo(exec.leaseId());
-        assertThat(lab.services.registry().find(exec.leaseId()).orElseThrow().state())
+        assertThat(lab.services.leases().find(exec.leaseId()).orElseThrow().state())
                 .isEqualTo(LeaseState.RELEASED);
     }
 
@@ -107,7 +108,7 @@ class ClusterStepRestartTest {
         r.execution().onResume();
 
         assertThat(r.context().failure(WAIT)).hasMessageContaining("no guest had been created yet");
-        assertThat(lab.services.registry().find(exec.leaseId())).isEmpty();
+        assertThat(lab.services.leases().find(exec.leaseId())).isEmpty();
     }
 
     @Test
@@ -157,7 +158,7 @@ class ClusterStepRestartTest {
 
         assertThat(r.context().failure(WAIT)).hasMessageContaining("Jenkins restarted while the step was tearing down");
         assertThat(lab.services
-                        .registry()
+                        .leases()
                         .find(r.execution().leaseId())
                         .orElseThrow()
                         .state())

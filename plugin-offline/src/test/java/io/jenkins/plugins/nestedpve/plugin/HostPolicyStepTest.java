@@ -40,13 +40,13 @@ class HostPolicyStepTest {
         lab.host.setMaxMemoryMiB(0);
         lab.host.setMaxKeepOnFailure(null);
         assertThat(lab.guests()).isEmpty();
-        assertThat(lab.services.registry().live()).isEmpty();
+        assertThat(lab.services.leases().live()).isEmpty();
     }
 
     private Throwable failureOf(NestedPveClusterStep step) throws Exception {
         ClusterFixture.Started s = lab.start(step, body -> null);
         Throwable failure = s.context().failure(WAIT);
-        assertThat(lab.services.registry().find(s.execution().leaseId())).isEmpty();
+        assertThat(lab.services.leases().find(s.execution().leaseId())).isEmpty();
         return failure;
     }
 

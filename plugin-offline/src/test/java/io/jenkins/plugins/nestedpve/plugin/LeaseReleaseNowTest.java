@@ -3,6 +3,9 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,30 +22,31 @@ class LeaseReleaseNowTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-08-01T10:00:00Z"));
     private final RecordingTeardown teardown = new RecordingTeardown();
 
-    private LeaseRegistry registry() {
-        return LeaseRegistry.open(home.resolve("leases.json"), clock, s -> {});
+    private LeaseStore registry() {
+        return TestLeases.store(home, clock);
     }
 
-    private LeaseReleaser releaser(LeaseRegistry registry) {
-        return new LeaseReleaser(registry, teardown, b -> true, HostReaper.none(), clock);
+    private LeaseReleaser releaser(LeaseStore registry) {
+        return new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(b -> true), LeaseReleaser.HostSweep.none(), clock);
     }
 
     @Test
     void aLeaseOpenedWithTheEnginesIdKeepsIt() {
-        LeaseRegistry registry = registry();
+        LeaseStore registry = registry();
 
-        registry.open("engine-lease", "job#1", "lab", "np-a");
+        registry.open("engine-lease", "np-a", LeaseTags.of("job#1", "lab"));
 
         assertThat(registry().find("engine-lease").orElseThrow().state()).isEqualTo(LeaseState.PROVISIONING);
-        assertThatThrownBy(() -> registry.open("engine-lease", "job#2", "lab", "np-b"))
+        assertThatThrownBy(() -> registry.open("engine-lease", "np-b", LeaseTags.of("job#2", "lab")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void releaseNowDestroysAndReleases() throws Exception {
-        LeaseRegistry registry = registry();
-        registry.open("l1", "job#1", "lab", "np-a");
-        registry.recordVmid("l1", 80001);
+        LeaseStore registry = registry();
+        registry.open("l1", "np-a", LeaseTags.of("job#1", "lab"));
+        TestLeases.recordVmid(registry, "l1", 80001);
         List<String> log = new ArrayList<>();
 
         assertThat(releaser(registry).releaseNow("l1", "the block has ended", log::add))
@@ -57,9 +61,9 @@ class LeaseReleaseNowTest {
 
     @Test
     void releaseNowThrowsWhatFailedAndLeavesTheLeaseForTheSafetyNets() {
-        LeaseRegistry registry = registry();
-        registry.open("l1", "job#1", "lab", "np-a");
-        registry.recordVmid("l1", 80001);
+        LeaseStore registry = registry();
+        registry.open("l1", "np-a", LeaseTags.of("job#1", "lab"));
+        TestLeases.recordVmid(registry, "l1", 80001);
         teardown.failFor.add("l1");
 
         assertThatThrownBy(() -> releaser(registry).releaseNow("l1", "the block has ended", s -> {}))
@@ -69,8 +73,8 @@ class LeaseReleaseNowTest {
 
     @Test
     void releaseNowOfAReleasedLeaseDoesNothing() throws Exception {
-        LeaseRegistry registry = registry();
-        registry.open("l1", "job#1", "lab", "np-a");
+        LeaseStore registry = registry();
+        registry.open("l1", "np-a", LeaseTags.of("job#1", "lab"));
         registry.release("l1");
 
         assertThat(releaser(registry).releaseNow("l1", "again", s -> {})).isFalse();

@@ -2,6 +2,10 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseState;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,19 +27,19 @@ class LeaseReleaserTest {
     private final Set<String> running = new HashSet<>();
     private final List<String> log = new ArrayList<>();
     private final List<List<Lease>> reaped = new ArrayList<>();
-    private LeaseRegistry registry;
+    private LeaseStore registry;
     private LeaseReleaser releaser;
 
     @BeforeEach
     void setUp() {
-        registry = LeaseRegistry.open(home.resolve("leases.json"), clock, log::add);
-        releaser =
-                new LeaseReleaser(registry, teardown, running::contains, (owner, live, l) -> reaped.add(live), clock);
+        registry = TestLeases.store(home, clock);
+        releaser = new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(running::contains), (live, l) -> reaped.add(live), clock);
     }
 
     private String lease(String build, int vmid) {
-        String id = registry.open(build, "lab", "c-" + vmid).id();
-        registry.recordVmid(id, vmid);
+        String id = TestLeases.open(registry, build, "lab", "c-" + vmid);
+        TestLeases.recordVmid(registry, id, vmid);
         registry.activate(id);
         return id;
     }
@@ -46,7 +50,7 @@ class LeaseReleaserTest {
         String b = lease("job#1", 90002);
         String other = lease("job#2", 90003);
 
-        LeaseReleaser.Outcome o = releaser.releaseBuild("job#1", log::add);
+        LeaseReleaser.Outcome o = releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(o).isEqualTo(new LeaseReleaser.Outcome(2, 0, 0));
         assertThat(teardown.destroyed).containsExactly(a, b);
@@ -57,7 +61,7 @@ class LeaseReleaserTest {
     void theBuildLogSaysWhatIsDestroyedAndWhy() {
         String id = lease("job#1", 90001);
 
-        releaser.releaseBuild("job#1", log::add);
+        releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(log)
                 .contains("Destroying cluster c-90001 (VMIDs [90001] on host 'lab', lease " + id
@@ -69,7 +73,7 @@ class LeaseReleaserTest {
         String id = lease("job#1", 90001);
         registry.keepUntil(id, clock.instant().plus(Duration.ofHours(2)));
 
-        LeaseReleaser.Outcome o = releaser.releaseBuild("job#1", log::add);
+        LeaseReleaser.Outcome o = releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(o.kept()).isEqualTo(1);
         assertThat(teardown.destroyed).isEmpty();
@@ -93,7 +97,7 @@ class LeaseReleaserTest {
         String id = lease("job#1", 90001);
         teardown.failFor.add(id);
 
-        LeaseReleaser.Outcome o = releaser.releaseBuild("job#1", log::add);
+        LeaseReleaser.Outcome o = releaser.releaseTagged(LeaseTags.BUILD, "job#1", log::add);
 
         assertThat(o.failed()).isEqualTo(1);
         assertThat(registry.find(id).orElseThrow().state()).isEqualTo(LeaseState.TEARDOWN);
@@ -144,8 +148,8 @@ class LeaseReleaserTest {
         LeaseReleaser failing = new LeaseReleaser(
                 registry,
                 teardown,
-                running::contains,
-                (owner, live, l) -> {
+                LeaseTags.builds(running::contains),
+                (live, l) -> {
                     throw new IllegalStateException("host unreachable");
                 },
                 clock);
@@ -158,7 +162,7 @@ class LeaseReleaserTest {
 
     @Test
     void aBuildWithoutLeasesWritesNothing() {
-        releaser.releaseBuild("job#9", log::add);
+        releaser.releaseTagged(LeaseTags.BUILD, "job#9", log::add);
 
         assertThat(log).isEmpty();
     }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,10 +30,11 @@ class NestedPveReaperWorkTest {
 
     @Test
     void sweepsOrphanedLeasesAndReportsTheCounts() {
-        LeaseRegistry registry = LeaseRegistry.open(home.resolve("leases.json"), clock, s -> {});
+        LeaseStore registry = TestLeases.store(home, clock);
         RecordingTeardown teardown = new RecordingTeardown();
-        String orphan = registry.open("job#gone", "lab", "c1").id();
-        LeaseReleaser releaser = new LeaseReleaser(registry, teardown, b -> false, HostReaper.none(), clock);
+        String orphan = TestLeases.open(registry, "job#gone", "lab", "c1");
+        LeaseReleaser releaser = new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
         TaskListener listener = () -> out;

@@ -2,6 +2,9 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,12 +24,13 @@ class NestedPveRunListenerTest {
 
     @Test
     void releasesTheLeasesOfTheFinishedBuildIntoItsLog() {
-        LeaseRegistry registry = LeaseRegistry.open(home.resolve("leases.json"), clock, s -> {});
+        LeaseStore registry = TestLeases.store(home, clock);
         RecordingTeardown teardown = new RecordingTeardown();
-        String mine = registry.open("job#7", "lab", "c7").id();
-        registry.recordVmid(mine, 90070);
-        String theirs = registry.open("job#8", "lab", "c8").id();
-        LeaseReleaser releaser = new LeaseReleaser(registry, teardown, b -> false, HostReaper.none(), clock);
+        String mine = TestLeases.open(registry, "job#7", "lab", "c7");
+        TestLeases.recordVmid(registry, mine, 90070);
+        String theirs = TestLeases.open(registry, "job#8", "lab", "c8");
+        LeaseReleaser releaser = new LeaseReleaser(
+                registry, teardown, LeaseTags.builds(b -> false), LeaseReleaser.HostSweep.none(), clock);
 
         new NestedPveRunListener(() -> releaser).release("job#7", out);
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
@@ -54,9 +55,9 @@ class ReaperOwnershipTest {
 
     @Test
     void onlyThisInstallationsOrphanedAndExpiredGuestsAreDestroyed() throws Exception {
-        String ours = lab.services.registry().ownerId();
+        String ours = lab.services.installationId().toString();
         lab.running.add("job#live");
-        Lease live = lab.services.registry().open("live-lease", "job#live", "lab", "np-live");
+        Lease live = lab.services.leases().open("live-lease", "np-live", LeaseTags.of("job#live", "lab"));
         Instant created = Instant.now().minus(Duration.ofHours(2));
         clone(80100, "unmarked", null);
         clone(80101, "foreign", marker(80101, UUID.randomUUID().toString(), "their-lease", created, null));
@@ -76,8 +77,7 @@ class ReaperOwnershipTest {
         assertThat(log).anySatisfy(l -> assertThat(l).contains("destroyed VM 80102 (owner gone: lease gone-lease"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("destroyed VM 80104 (expired at"));
         assertThat(log).anySatisfy(l -> assertThat(l).contains("2 not ours"));
-        assertThat(lab.services.registry().find(live.id()).orElseThrow().isLive())
-                .isTrue();
+        assertThat(lab.services.leases().find(live.id()).orElseThrow().isLive()).isTrue();
     }
 
     /** A marker for {@code vmid} signed with this installation's key. */

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** A teardown that records what it destroyed and fails for chosen leases. */
-final class RecordingTeardown implements LeaseTeardown {
+final class RecordingTeardown implements LeaseReleaser.Teardown {
     final List<String> destroyed = new ArrayList<>();
     final Set<String> failFor = new HashSet<>();
 

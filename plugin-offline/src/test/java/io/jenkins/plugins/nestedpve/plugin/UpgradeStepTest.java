@@ -45,7 +45,7 @@ class UpgradeStepTest {
     @AfterEach
     void nothingIsLeftOnTheHost() {
         assertThat(lab.guests()).isEmpty();
-        assertThat(lab.services.registry().live()).isEmpty();
+        assertThat(lab.services.leases().live()).isEmpty();
     }
 
     /** An upgrade step started in the body of a cluster, with the workspace of this test. */

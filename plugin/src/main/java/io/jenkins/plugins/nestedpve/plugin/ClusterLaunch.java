@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * The provisioning half of {@code nestedPveCluster}, run off the CPS thread: checks the host and the limits,
- * resolves the host's System-scoped credentials as the system, opens the lease and starts the engine as one step, and turns the
- * finished cluster into what the body gets (context, environment, log masking, files, build summary).
+ * resolves the host's System-scoped credentials as the system, opens the lease (before any guest exists) and starts the
+ * engine, and turns the finished cluster into what the body gets (context, environment, log masking, files, build
+ * summary).
  */
 final class ClusterLaunch {
     static final String DESCRIPTOR = NestedCluster.ENV_PREFIX + "DESCRIPTOR";
@@ -41,7 +42,7 @@ final class ClusterLaunch {
     }
 
     /**
-     * Starts provisioning. When this returns, the lease is in the registry; no guest is created before that.
+     * Starts provisioning. When this returns, the lease is in the lease store; no guest is created before that.
      *
      * @param leaseId the lease to open, chosen (and saved) by the step before
      * @param named told the cluster's name before any guest can be recorded
@@ -73,19 +74,17 @@ final class ClusterLaunch {
         log.println(BuildLogListener.PREFIX + "Provisioning cluster " + spec.clusterName() + ": " + spec.nodes()
                 + " node(s) from " + spec.template() + " on PVE host '" + host.getId() + "' (" + host.getNode()
                 + "), nesting " + spec.nesting().label());
-        return services.ledger().opening(() -> {
+        synchronized (services.leases()) { // the limit and the new lease: one step among concurrent builds
             checkConcurrency(host);
-            Provisioning p =
-                    services.engine().start(leaseId, spec, access.credentials(), new BuildLogListener(log::println));
-            try {
-                services.registry().open(p.lease(), run.getExternalizableId(), host.getId(), spec.clusterName());
-                named.accept(spec.clusterName());
-            } catch (RuntimeException e) {
-                p.cancel(); // its first guest would be refused by the ledger; cleanup sweeps by marker
-                throw e;
-            }
-            return p;
-        });
+            services.leases().open(leaseId, spec.clusterName(), LeaseTags.of(run.getExternalizableId(), host.getId()));
+        }
+        named.accept(spec.clusterName());
+        try {
+            return services.engine().start(leaseId, spec, access.credentials(), new BuildLogListener(log::println));
+        } catch (RuntimeException e) {
+            services.leases().release(leaseId); // the engine created nothing
+            throw e;
+        }
     }
 
     /** The template's root password is no longer used: say so once, so the administrator can clear it. */
@@ -105,7 +104,7 @@ final class ClusterLaunch {
     }
 
     private void checkConcurrency(PveHostConfig host) throws AbortException {
-        int live = services.releaser().liveOnHost(host.getId()).size();
+        int live = services.leases().liveTagged(LeaseTags.HOST, host.getId()).size();
         int max = services.hosts().maxConcurrentClusters();
         if (live >= max) {
             throw new AbortException("nestedPveCluster: PVE host '" + host.getId() + "' already has " + live
@@ -123,7 +122,7 @@ final class ClusterLaunch {
      */
     Ready await(Provisioning p, String hostId) throws Exception {
         NestedCluster cluster = p.await();
-        services.registry().activate(p.lease());
+        services.leases().activate(p.lease());
         String rootPassword = p.rootPassword().reveal();
         services.secrets().put(p.lease(), rootPassword);
         ClusterFiles.Locations where = files.write(cluster);

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.cluster.Ledger;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
+import io.jenkins.plugins.nestedpve.install.InstallationHome;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
+import io.jenkins.plugins.nestedpve.ledger.Ledger;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.reap.ReapScope;
 import java.nio.file.Path;
@@ -17,17 +20,17 @@ import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 
 /**
- * What the steps and the safety nets of one Jenkins share: the lease registry, the core's engine on top of it
+ * What the steps and the safety nets of one Jenkins share: the installation ({@code $JENKINS_HOME/nested-pve}: its
+ * id, ledger and leases, wired by the core's {@link InstallationHome} as the CLI's), the core's engine on top of it
  * (one per installation, so that clones of one template are serialized), the in-memory cluster passwords, the
  * configured hosts and how credentials are found. Held by {@link NestedPveLeases}; the steps find it there again
- * after a restart. The installation id is the lease file's owner id: the engine writes it into every ownership
- * marker, and its reaper destroys only guests that carry it.
+ * after a restart. The engine writes the installation id into every ownership marker, and its reaper destroys only
+ * guests that carry it.
  */
 public final class ClusterServices {
     private static final Logger LOGGER = Logger.getLogger(ClusterServices.class.getName());
 
-    private final LeaseRegistry registry;
-    private final RegistryLedger ledger;
+    private final InstallationHome home;
     private final NestedPveEngine engine;
     private final EngineHostOps hostOps;
     private final LeaseReleaser releaser;
@@ -40,7 +43,7 @@ public final class ClusterServices {
     private final String owner;
 
     private ClusterServices(Builder b) {
-        this.registry = b.registry;
+        this.home = b.home;
         this.hosts = b.hosts;
         this.credentials = b.credentials;
         this.secrets = b.secrets;
@@ -48,41 +51,39 @@ public final class ClusterServices {
         this.background = b.background;
         this.clock = b.clock;
         this.owner = b.owner;
-        this.ledger = new RegistryLedger(registry, id -> hosts.host(id).map(h -> HostAccess.ref(h, null)));
-        EngineContext.Builder ctx = EngineContext.builder(UUID.fromString(registry.ownerId()))
-                .clock(clock)
-                .markerKey(b.markerKey)
-                .ledger(b.ledgerDecorator.apply(ledger));
+        EngineContext.Builder ctx =
+                home.engineContext(b.markerKey).clock(clock).ledger(b.ledgerDecorator.apply(home.ledger()));
         this.engine = new NestedPveEngine(b.engine.apply(ctx).build());
         this.hostOps = new EngineHostOps(engine, hosts, credentials::resolver, b.reapMinAge);
-        this.releaser = new LeaseReleaser(registry, hostOps, b.liveness, hostOps, clock);
+        this.releaser = new LeaseReleaser(home.leases(), hostOps, LeaseTags.builds(b.liveness), hostOps, clock);
     }
 
-    /** The services of a running Jenkins: the lease file in {@code $JENKINS_HOME/nested-pve/leases.json}. */
+    /**
+     * The services of a running Jenkins: the installation in {@code $JENKINS_HOME/nested-pve} (a lease file of an
+     * older version there is converted first).
+     */
     static ClusterServices jenkins() {
         Jenkins jenkins = Jenkins.get();
-        Path file = jenkins.getRootDir().toPath().resolve(LeaseRegistry.RELATIVE_PATH);
-        LeaseRegistry registry = LeaseRegistry.open(file, Clock.systemUTC(), LOGGER::warning);
+        Path dir = jenkins.getRootDir().toPath().resolve(LeaseFileUpgrade.DIRECTORY);
+        HostDirectory hosts = HostDirectory.jenkins();
+        InstallationHome home = LeaseFileUpgrade.open(dir, hosts, Clock.systemUTC(), LOGGER::warning);
         String url = jenkins.getRootUrl();
         MarkerKeyStore keys = new MarkerKeyStore(
                 jenkins.getRootDir().toPath().resolve(MarkerKeyStore.RELATIVE_PATH), MarkerKeyStore.Cipher.jenkins());
-        return builder(registry, HostDirectory.jenkins())
+        return builder(home, hosts)
                 .owner(url == null ? "Jenkins" : "Jenkins " + url)
                 .markerKey(keys.load())
                 .build();
     }
 
-    /** Starts services on {@code registry} with Jenkins' defaults for everything else. */
-    public static Builder builder(LeaseRegistry registry, HostDirectory hosts) {
-        return new Builder(registry, hosts);
+    /** Starts services on the installation {@code home} with Jenkins' defaults for everything else. */
+    public static Builder builder(InstallationHome home, HostDirectory hosts) {
+        return new Builder(home, hosts);
     }
 
-    public LeaseRegistry registry() {
-        return registry;
-    }
-
-    public RegistryLedger ledger() {
-        return ledger;
+    /** The leases of this installation, in its ledger. */
+    public LeaseStore leases() {
+        return home.leases();
     }
 
     public NestedPveEngine engine() {
@@ -127,9 +128,9 @@ public final class ClusterServices {
         return owner;
     }
 
-    /** This installation's id (the lease file's owner id). */
+    /** This installation's id. */
     public UUID installationId() {
-        return engine.context().installationId();
+        return home.id();
     }
 
     @Override
@@ -137,9 +138,9 @@ public final class ClusterServices {
         return "ClusterServices[installation " + installationId() + ", " + engine + "]";
     }
 
-    /** Collects the services' collaborators; everything but the registry and the hosts has a Jenkins default. */
+    /** Collects the services' collaborators; everything but the installation and the hosts has a Jenkins default. */
     public static final class Builder {
-        private final LeaseRegistry registry;
+        private final InstallationHome home;
         private final HostDirectory hosts;
         private UnaryOperator<EngineContext.Builder> engine = UnaryOperator.identity();
         private UnaryOperator<Ledger> ledgerDecorator = UnaryOperator.identity();
@@ -153,8 +154,8 @@ public final class ClusterServices {
         private Duration reapMinAge = ReapScope.DEFAULT_MIN_AGE;
         private MarkerKey markerKey;
 
-        private Builder(LeaseRegistry registry, HostDirectory hosts) {
-            this.registry = Objects.requireNonNull(registry, "registry");
+        private Builder(InstallationHome home, HostDirectory hosts) {
+            this.home = Objects.requireNonNull(home, "home");
             this.hosts = Objects.requireNonNull(hosts, "hosts");
         }
 
@@ -164,7 +165,7 @@ public final class ClusterServices {
             return this;
         }
 
-        /** Wraps the ledger the engine writes to (it stays backed by the registry). */
+        /** Wraps the ledger the engine writes to (it stays backed by the installation's ledger file). */
         public Builder ledgerDecorator(UnaryOperator<Ledger> v) {
             ledgerDecorator = Objects.requireNonNull(v, "ledgerDecorator");
             return this;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -33,7 +32,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  *
  * <p>program.dat holds ids, names and the stage only: no secret (the root password is in {@link ClusterSecrets}).
  */
-final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
+final class ClusterStepExecution extends NestedPveStepExecution {
     private static final long serialVersionUID = 1L;
 
     /** Where the block is; written to program.dat so that {@link #onResume} knows what was in flight. */
@@ -54,8 +53,6 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
     private volatile boolean bodyFailed;
     private volatile NestedPveClusterContext cluster;
 
-    private transient volatile ClusterServices services;
-    private transient volatile StepBackground background;
     private transient volatile Provisioning provisioning;
     private transient volatile Throwable stopCause;
     private transient volatile boolean superStopped;
@@ -68,12 +65,6 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         // chosen before any work starts and saved with the execution's first state: after a crash in the middle of
         // provisioning, onResume finds the guests of this lease even if no later state was saved
         this.leaseId = UUID.randomUUID().toString();
-    }
-
-    /** Gives the services and the way to run background work, as Jenkins would find them (tests). */
-    void attach(ClusterServices services, StepBackground background) {
-        this.services = services;
-        this.background = background;
     }
 
     @Override
@@ -257,7 +248,7 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
         log.println(BuildLogListener.PREFIX + "Jenkins restarted while this step was " + what + " cluster "
                 + (clusterName == null ? "(none yet)" : clusterName) + ".");
         List<Exception> errors = List.of();
-        boolean created = services().registry().find(leaseId).isPresent();
+        boolean created = services().leases().find(leaseId).isPresent();
         if (created) {
             ClusterTeardown t = teardown(log);
             errors = s == Stage.TEARDOWN && !bodyFailed
@@ -299,24 +290,6 @@ final class ClusterStepExecution extends GeneralNonBlockingStepExecution {
 
     private Duration keep() {
         return DurationParser.parse(keepOnFailure, "keepOnFailure");
-    }
-
-    private void say(String line) {
-        BuildLogListener.say(getContext(), line);
-    }
-
-    private ClusterServices services() {
-        ClusterServices s = services;
-        if (s == null) {
-            s = NestedPveLeases.get().services();
-            services = s;
-        }
-        return s;
-    }
-
-    private StepBackground background() {
-        StepBackground b = background;
-        return b != null ? b : task -> run(task::run);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -38,7 +39,6 @@ final class ClusterTeardown {
         List<Exception> errors = new ArrayList<>();
         try {
             services.releaser().releaseNow(leaseId, why, log);
-            services.ledger().forget(leaseId);
         } catch (Exception e) {
             restoreInterrupt(e);
             log.accept(BuildLogListener.PREFIX + "Teardown of lease " + leaseId + " is incomplete: " + e.getMessage()
@@ -56,7 +56,7 @@ final class ClusterTeardown {
         Optional<Instant> kept = keptByCore(failure);
         if (kept.isPresent()) {
             services.secrets().forget(leaseId);
-            services.registry().keepUntil(leaseId, kept.get());
+            services.leases().keepUntil(leaseId, kept.get());
             log.accept(BuildLogListener.PREFIX + "The guests are kept for debugging until " + kept.get()
                     + "; the reaper destroys them then.");
             return List.of();
@@ -70,8 +70,8 @@ final class ClusterTeardown {
         Instant until = services.clock().instant().plus(keep);
         List<Exception> errors = new ArrayList<>();
         try {
-            Lease lease = services.registry().keepUntil(leaseId, until);
-            log.accept(BuildLogListener.PREFIX + "Keeping cluster " + lease.clusterName() + " (VMIDs " + lease.vmids()
+            Lease lease = services.leases().keepUntil(leaseId, until);
+            log.accept(BuildLogListener.PREFIX + "Keeping cluster " + lease.cluster() + " (VMIDs " + lease.vmids()
                     + ") for debugging until " + until + " (keepOnFailure); the reaper destroys it then.");
             services.hostOps().keep(lease, until, log);
         } catch (Exception e) {

@@ -4,6 +4,8 @@ import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
+import io.jenkins.plugins.nestedpve.ledger.Lease;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.reap.ReapReport;
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
  * configured host for guests of this installation that no live lease accounts for. Never touches a guest
  * without this installation's ownership marker. Credentials are looked up outside any build, as the system.
  */
-public final class EngineHostOps implements LeaseTeardown, HostReaper {
+public final class EngineHostOps implements LeaseReleaser.Teardown, LeaseReleaser.HostSweep {
     private final NestedPveEngine engine;
     private final HostDirectory hosts;
     private final Supplier<CredentialsResolver> resolver;
@@ -69,12 +71,7 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
     }
 
     @Override
-    public void reap(String ownerId, List<Lease> live, Consumer<String> log) throws Exception {
-        if (!engine.context().installationId().toString().equals(ownerId)) {
-            throw new IllegalStateException("the lease registry belongs to installation " + ownerId
-                    + " but the engine is installation " + engine.context().installationId()
-                    + "; refusing to reap (both come from the lease file's owner id)");
-        }
+    public void reap(List<Lease> live, Consumer<String> log) throws Exception {
         Set<String> leases = live.stream().map(Lease::id).collect(Collectors.toSet());
         ReapScope scope = ReapScope.orphans(leases::contains).withMinAge(reapMinAge);
         Exception first = null;
@@ -109,8 +106,8 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
     }
 
     private HostAccess access(Lease lease) throws AbortException {
-        PveHostConfig config = hosts.host(lease.hostId())
-                .orElseThrow(() -> new AbortException("PVE host '" + lease.hostId() + "' of lease " + lease.id()
+        PveHostConfig config = hosts.host(LeaseTags.host(lease))
+                .orElseThrow(() -> new AbortException("PVE host '" + LeaseTags.host(lease) + "' of lease " + lease.id()
                         + " is no longer configured: add it back in Manage Jenkins » System » Nested PVE, or"
                         + " destroy VMIDs " + lease.vmids() + " on that host by hand"));
         return HostAccess.resolve(config, resolver.get());
@@ -122,7 +119,7 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
     }
 
     private VmidRange vmids(Lease lease) {
-        return hosts.host(lease.hostId()).map(EngineHostOps::vmids).orElse(OwnershipCheck.ANY_VMID);
+        return hosts.host(LeaseTags.host(lease)).map(EngineHostOps::vmids).orElse(OwnershipCheck.ANY_VMID);
     }
 
     /** An API client of the host, as the engine opens it (same factory, pins and token). */
@@ -134,7 +131,7 @@ public final class EngineHostOps implements LeaseTeardown, HostReaper {
         if (report.ok()) {
             return;
         }
-        AbortException e = new AbortException("Could not " + what + " every guest of cluster " + lease.clusterName()
+        AbortException e = new AbortException("Could not " + what + " every guest of cluster " + lease.cluster()
                 + " (lease " + lease.id() + "): "
                 + report.errors().stream().map(Throwable::getMessage).collect(Collectors.joining("; ")));
         report.errors().forEach(e::addSuppressed);

@@ -1,20 +1,18 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.cluster.NodeLogin;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
-import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshSession;
-import io.jenkins.plugins.nestedpve.ssh.SshTarget;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a script as root on one guest over SSH, streaming each output line to the build log as it arrives. The
- * guest's host key is pinned to the fingerprint the cluster context recorded. {@link #abort()} kills the running
+ * guest's host key is pinned to the fingerprint the cluster context recorded ({@link NodeLogin}). {@link #abort()} kills the running
  * script and closes its connection from another thread (sshj does not react to interrupts in every read).
  */
 final class GuestShell implements AutoCloseable {
@@ -36,8 +34,13 @@ final class GuestShell implements AutoCloseable {
      */
     ExecResult run(NestedPveClusterContext.Node node, String password, String script, Duration timeout, String prefix)
             throws InterruptedException {
-        SshTarget target = new SshTarget(node.getAddress(), node.getSshPort(), "root");
-        try (SshSession session = ssh.connect(target, SshAuth.password(password), policy(node))) {
+        try (SshSession session = NodeLogin.open(
+                ssh,
+                node.getName(),
+                node.getAddress(),
+                node.getSshPort(),
+                node.getSshHostKeyFingerprint(),
+                SshAuth.password(password))) {
             current.set(session);
             if (aborted) {
                 throw new InterruptedException("nestedPveSh was stopped");
@@ -76,16 +79,5 @@ final class GuestShell implements AutoCloseable {
     @Override
     public void close() {
         abort();
-    }
-
-    private HostKeyPolicy policy(NestedPveClusterContext.Node node) {
-        String pin = node.getSshHostKeyFingerprint();
-        if (pin == null || pin.isBlank()) {
-            // the root password goes over this connection: never to a host key nobody pinned
-            throw new IllegalStateException("nestedPveSh: no SSH host key is recorded for " + node.getName()
-                    + "; refusing to send its root password to an unverified host. Run the step inside the"
-                    + " nestedPveCluster block that created the node");
-        }
-        return HostKeyPolicy.pinned(List.of(pin));
     }
 }

@@ -103,7 +103,7 @@ public final class NestedPveClusterContext implements Serializable {
         return clusterName;
     }
 
-    /** The lease in this Jenkins' lease registry (also the id in the guests' ownership markers). */
+    /** The lease in this Jenkins' lease store (also the id in the guests' ownership markers). */
     public String getLeaseId() {
         return leaseId;
     }

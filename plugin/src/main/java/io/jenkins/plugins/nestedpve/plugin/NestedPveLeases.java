@@ -4,14 +4,16 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
+import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Holds this Jenkins' {@link ClusterServices}: the {@link LeaseRegistry} (in
- * {@code $JENKINS_HOME/nested-pve/leases.json}), the core's engine and the {@link LeaseReleaser} that the safety
- * nets share; and reconciles the leases once the jobs are loaded after a start: guests of builds that are gone
+ * Holds this Jenkins' {@link ClusterServices}: the installation's leases (in the core's ledger file {@code
+ * $JENKINS_HOME/nested-pve/ledger.jsonl}), the core's engine and the {@link LeaseReleaser} that the safety nets
+ * share; and reconciles the leases once the jobs are loaded after a start: guests of builds that are gone
  * (crash, kill during a restart) are destroyed then.
  */
 @Extension
@@ -38,8 +40,13 @@ public class NestedPveLeases {
         return services;
     }
 
-    public LeaseRegistry registry() {
-        return services.registry();
+    /** {@code attached} when given (tests), otherwise this Jenkins' services: how the step executions find them. */
+    static ClusterServices servicesOr(ClusterServices attached) {
+        return attached != null ? attached : get().services();
+    }
+
+    public LeaseStore leases() {
+        return services.leases();
     }
 
     public LeaseReleaser releaser() {

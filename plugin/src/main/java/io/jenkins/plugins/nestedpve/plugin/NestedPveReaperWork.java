@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;

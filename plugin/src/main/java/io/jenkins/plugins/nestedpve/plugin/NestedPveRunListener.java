@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
+import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import java.io.PrintStream;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -39,7 +40,7 @@ public class NestedPveRunListener extends RunListener<Run<?, ?>> {
     /** Releases the leases of {@code buildId}, writing to the build's log; never throws. */
     void release(String buildId, PrintStream log) {
         try {
-            releaser.get().releaseBuild(buildId, line -> log.println(PREFIX + line));
+            releaser.get().releaseTagged(LeaseTags.BUILD, buildId, line -> log.println(PREFIX + line));
         } catch (RuntimeException e) {
             // a listener must not break the completion of a build; the reaper retries
             log.println(PREFIX + "Releasing the nested clusters of this build failed: " + e.getMessage()

@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.FilePath;
 import hudson.model.Run;
+import io.jenkins.plugins.nestedpve.cluster.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ interface ReportFiles {
                 if (!file.startsWith(dir.normalize())) {
                     throw new IOException("report: " + relativePath + " is outside " + dir);
                 }
-                AtomicFiles.write(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+                SafeFiles.write(file, content, SafeFiles.Visibility.NORMAL);
                 return file.toString();
             }
 

@@ -93,11 +93,7 @@ final class ShStepExecution extends SynchronousNonBlockingStepExecution<Object> 
     }
 
     private ClusterServices services() {
-        ClusterServices s = services;
-        if (s == null) {
-            s = NestedPveLeases.get().services();
-            services = s;
-        }
-        return s;
+        services = NestedPveLeases.servicesOr(services);
+        return services;
     }
 }

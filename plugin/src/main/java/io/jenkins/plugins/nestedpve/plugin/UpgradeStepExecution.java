@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
@@ -26,7 +25,7 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * <p>program.dat holds the cluster name and whether the step ended: no secret, not even the user's commands (the
  * step is transient).
  */
-final class UpgradeStepExecution extends GeneralNonBlockingStepExecution {
+final class UpgradeStepExecution extends NestedPveStepExecution {
     private static final long serialVersionUID = 1L;
 
     /** How long a stopped trial may take to let go of the cluster before the step ends anyway. */
@@ -36,8 +35,6 @@ final class UpgradeStepExecution extends GeneralNonBlockingStepExecution {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile String clusterName;
 
-    private transient volatile ClusterServices services;
-    private transient volatile StepBackground background;
     private transient volatile ReportFiles workspace;
     private transient Thread trialThread; // guarded by this
     private transient volatile Throwable stopCause;
@@ -53,8 +50,7 @@ final class UpgradeStepExecution extends GeneralNonBlockingStepExecution {
      * a {@code FilePath} needs a running Jenkins).
      */
     void attach(ClusterServices services, StepBackground background, ReportFiles workspace) {
-        this.services = services;
-        this.background = background;
+        attach(services, background);
         this.workspace = workspace;
     }
 
@@ -154,24 +150,6 @@ final class UpgradeStepExecution extends GeneralNonBlockingStepExecution {
     @Override
     public String getStatus() {
         return ended.get() ? "done" : "upgrade trial of cluster " + (clusterName == null ? "(starting)" : clusterName);
-    }
-
-    private void say(String line) {
-        BuildLogListener.say(getContext(), line);
-    }
-
-    private ClusterServices services() {
-        ClusterServices s = services;
-        if (s == null) {
-            s = NestedPveLeases.get().services();
-            services = s;
-        }
-        return s;
-    }
-
-    private StepBackground background() {
-        StepBackground b = background;
-        return b != null ? b : task -> run(task::run);
     }
 
     @Override

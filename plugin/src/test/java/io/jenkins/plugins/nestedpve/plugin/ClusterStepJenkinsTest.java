@@ -54,7 +54,7 @@ class ClusterStepJenkinsTest {
         j.assertLogContains("guest says hello", b);
         j.assertLogContains("teardown: 1 destroyed", b);
         assertTrue(lab.guests().isEmpty());
-        assertTrue(NestedPveLeases.get().registry().live().isEmpty());
+        assertTrue(NestedPveLeases.get().leases().live().isEmpty());
         assertEquals(1, b.getActions(NestedPveClusterAction.class).size());
     }
 
@@ -112,7 +112,7 @@ class ClusterStepJenkinsTest {
 
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
         assertTrue(lab.guests().isEmpty());
-        assertTrue(NestedPveLeases.get().registry().live().isEmpty());
+        assertTrue(NestedPveLeases.get().leases().live().isEmpty());
     }
 
     @Test

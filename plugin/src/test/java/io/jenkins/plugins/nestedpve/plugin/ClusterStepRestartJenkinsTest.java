@@ -47,7 +47,7 @@ class ClusterStepRestartJenkinsTest {
             j.assertLogContains("Jenkins has restarted since", b);
             j.assertLogContains("teardown: 1 destroyed", b);
             assertTrue(lab.guests().isEmpty());
-            assertTrue(NestedPveLeases.get().registry().live().isEmpty());
+            assertTrue(NestedPveLeases.get().leases().live().isEmpty());
         });
     }
 }

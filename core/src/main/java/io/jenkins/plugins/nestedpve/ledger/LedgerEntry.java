@@ -1,5 +1,6 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.ledger;
 
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;

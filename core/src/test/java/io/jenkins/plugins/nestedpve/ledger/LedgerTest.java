@@ -1,8 +1,9 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LedgerTest {
     private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+    private static final HostRef HOST = HostRef.of(
+            "https://pve1.lab:8006",
+            "pve1",
+            "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89");
 
     @TempDir
     Path dir;
 
     private static LedgerEntry created(String lease, int vmid) {
-        return LedgerEntry.created(lease, "np-ci-42", Fixtures.host(), vmid, "np-ci-42-n" + (vmid % 100), T0);
+        return LedgerEntry.created(lease, "np-ci-42", HOST, vmid, "np-ci-42-n" + (vmid % 100), T0);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.ledger;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.ledger;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 
