@@ -24,14 +24,15 @@ public final class NodeCheck {
                     "host.node",
                     "the host has no node '" + node + "' (nodes: "
                             + nodes.stream().map(NodeSummary::node).collect(Collectors.joining(", "))
-                            + ") — set host.node to the node's name as the PVE GUI shows it");
+                            + ") — use the node's name as the PVE GUI shows it");
         }
         if (!found.get().online()) {
             return PreflightItem.warn(
                     CHECK,
                     "host.node",
-                    "'" + node + "' is " + found.get().status() + " — start it, or wait: the status lags by a minute");
+                    "node '" + node + "' is " + found.get().status()
+                            + " — start it, or wait: the status lags by a minute");
         }
-        return PreflightItem.pass(CHECK, "'" + node + "' is online");
+        return PreflightItem.pass(CHECK, "node '" + node + "' is online");
     }
 }
