@@ -1,9 +1,7 @@
 /**
  * The nested cluster's lifecycle building blocks: the validated {@link
- * io.jenkins.plugins.nestedpve.cluster.ClusterSpec}, the pure Phase 0 decisions ({@link
- * io.jenkins.plugins.nestedpve.cluster.CapacityCheck}, {@link
- * io.jenkins.plugins.nestedpve.cluster.VmidAllocator}, {@link
- * io.jenkins.plugins.nestedpve.cluster.PrivilegeCheck}), the {@link
+ * io.jenkins.plugins.nestedpve.cluster.ClusterSpec}, the pure VMID choice ({@link
+ * io.jenkins.plugins.nestedpve.cluster.VmidAllocator}), the {@link
  * io.jenkins.plugins.nestedpve.cluster.OwnershipMarker} on every guest, the {@link
  * io.jenkins.plugins.nestedpve.ledger.Ledger} of created VMs, and the result {@link
  * io.jenkins.plugins.nestedpve.cluster.NestedCluster} with its environment, descriptor and

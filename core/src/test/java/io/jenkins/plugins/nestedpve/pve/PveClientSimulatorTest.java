@@ -282,7 +282,7 @@ class PveClientSimulatorTest {
                 "the guest agent of VM " + id + " should answer",
                 () -> Optional.of(pve.agentPing(node, id)).filter(ok -> ok));
 
-        int pid = pve.agentExec(node, id, List.of("hostname"), null);
+        int pid = pve.agentExec(node, id, List.of("cat", "/etc/hostname"), null);
         AgentExecStatus s = eventually(
                 "exec " + pid + " should exit",
                 () -> Optional.of(pve.agentExecStatus(node, id, pid)).filter(AgentExecStatus::exited));

@@ -74,7 +74,7 @@ class NestedPveShStepTest {
 
     @Test
     void runsOnTheFirstNodeByDefaultAndStreamsTheOutput() throws Exception {
-        NestedPveShStep step = step("echo hello from $(hostname)", null);
+        NestedPveShStep step = step("echo hello from $(cat /etc/hostname)", null);
         step.setReturnStdout(true);
 
         Object out = sh(step, body).run();
@@ -85,7 +85,7 @@ class NestedPveShStepTest {
 
     @Test
     void allRunsOnEveryNodeInOrderAndPrefixesTheLines() throws Exception {
-        NestedPveShStep step = step("echo node $(hostname)", "all");
+        NestedPveShStep step = step("echo node $(cat /etc/hostname)", "all");
         step.setReturnStdout(true);
 
         @SuppressWarnings("unchecked")
@@ -101,11 +101,11 @@ class NestedPveShStepTest {
 
     @Test
     void aNodeNumberSelectsThatNode() throws Exception {
-        NestedPveShStep step = step("hostname", "2");
+        NestedPveShStep step = step("cat /etc/hostname", "2");
         step.setReturnStdout(true);
 
         assertThat(((String) sh(step, body).run()).strip()).isEqualTo(nodes().get(1));
-        NestedPveShStep byPveNumber = step("hostname", "pve2");
+        NestedPveShStep byPveNumber = step("cat /etc/hostname", "pve2");
         byPveNumber.setReturnStdout(true);
         assertThat(((String) sh(byPveNumber, body).run()).strip()).isEqualTo(nodes().get(1));
     }

@@ -58,7 +58,10 @@ class PveConnectionTesterTest {
         PveHostConfig h = host();
         h.setNode("pve-other");
 
-        assertThat(test(h).message()).contains("there is no node 'pve-other' (nodes: " + sim.hostNode() + ")");
+        Validation v = test(h);
+
+        assertThat(v.isError()).isTrue();
+        assertThat(v.message()).contains("the host has no node 'pve-other' (nodes: " + sim.hostNode() + ")");
     }
 
     @Test

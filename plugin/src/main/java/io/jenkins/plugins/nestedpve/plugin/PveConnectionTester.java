@@ -2,21 +2,21 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.pve.NodeSummary;
+import io.jenkins.plugins.nestedpve.preflight.ConnectionChecks;
+import io.jenkins.plugins.nestedpve.preflight.PreflightItem;
+import io.jenkins.plugins.nestedpve.preflight.PreflightReport;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.pve.PveTimeouts;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
-import io.jenkins.plugins.nestedpve.pve.VersionInfo;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The connection test of the host form: {@code GET /version} and {@code GET /nodes} with the pinned client. A token
- * credential that is not System-scoped fails the test before any connection ({@link CredentialsResolver}).
+ * The connection test of the host form: the preflight report's connection section ({@link ConnectionChecks}: the
+ * token with {@code GET /version}, the node with {@code GET /nodes}) with the pinned client. A token credential that
+ * is not System-scoped fails the test before any connection ({@link CredentialsResolver}).
  */
 public final class PveConnectionTester implements ConnectionTester {
     /** A form button should answer within seconds, not after the client's build-time request timeout. */
@@ -55,29 +55,20 @@ public final class PveConnectionTester implements ConnectionTester {
                 // one attempt: the administrator is waiting for the answer and can press the button again
                 .retryPolicy(RetryPolicy.NONE)
                 .build()) {
-            VersionInfo version = client.version();
-            return describe(token, version, host.getNode(), client.nodes());
+            return render(ConnectionChecks.connection(client, token.principal(), host.getNode()));
         } catch (NestedPveException | IllegalArgumentException e) {
             // the core's messages say what failed and what to do, and never contain the token secret
             return Validation.error(e.getMessage());
         }
     }
 
-    private static Validation describe(
-            PveCredentials.ApiToken token, VersionInfo version, String node, List<NodeSummary> nodes) {
-        String connected = "Connected as " + token.principal() + " to PVE " + version.version();
-        Optional<NodeSummary> match =
-                nodes.stream().filter(n -> n.node().equals(node)).findFirst();
-        if (match.isEmpty()) {
-            String names = nodes.stream().map(NodeSummary::node).collect(Collectors.joining(", "));
-            return Validation.error(connected + ", but there is no node '" + node + "' (nodes: " + names
-                    + "); enter the node name as PVE shows it.");
+    /** The preflight report's connection section as one form answer: its worst verdict, its items' messages. */
+    static Validation render(PreflightReport report) {
+        String text = report.items().stream().map(PreflightItem::message).collect(Collectors.joining("; ")) + ".";
+        if (report.failed()) {
+            return Validation.error(text);
         }
-        if (!"online".equals(match.get().status())) {
-            return Validation.warning(
-                    connected + "; node '" + node + "' is " + match.get().status() + ".");
-        }
-        return Validation.ok(connected + "; node '" + node + "' is online.");
+        return report.warnings().isEmpty() ? Validation.ok(text) : Validation.warning(text);
     }
 
     /** The host of the API URL, without the brackets of an IPv6 literal. */

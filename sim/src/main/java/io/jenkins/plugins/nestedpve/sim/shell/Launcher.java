@@ -14,20 +14,8 @@ import java.util.TreeMap;
  * nohup}, {@code timeout}, {@code nice}).
  */
 final class Launcher {
-    private static final Set<String> SBIN = Set.of(
-            "modprobe",
-            "rmmod",
-            "lsmod",
-            "reboot",
-            "shutdown",
-            "poweroff",
-            "chpasswd",
-            "ip",
-            "dpkg-reconfigure",
-            "qm",
-            "pct",
-            "sshd",
-            "getty");
+    private static final Set<String> SBIN =
+            Set.of("modprobe", "reboot", "poweroff", "chpasswd", "qm", "pct", "sshd", "getty");
 
     private final Interpreter interpreter;
     private final Shell shell;

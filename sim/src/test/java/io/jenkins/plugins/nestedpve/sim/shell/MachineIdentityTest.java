@@ -85,15 +85,6 @@ class MachineIdentityTest {
     }
 
     @Test
-    void dbusUuidgenEnsureCopiesTheMachineId() {
-        m.fs.write(MachineFiles.MACHINE_ID, "0123456789abcdef0123456789abcdef\n");
-
-        m.run("dbus-uuidgen --ensure");
-
-        assertThat(m.fs.read(MachineFiles.DBUS_MACHINE_ID)).contains("0123456789abcdef0123456789abcdef\n");
-    }
-
-    @Test
     void sshKeygenAllGeneratesOnlyMissingKeys() {
         m.fs.write(MachineFiles.hostKey("ed25519"), hostKeyText);
         m.fs.write(MachineFiles.hostKey("ed25519") + ".pub", hostKeyPub);
@@ -149,18 +140,5 @@ class MachineIdentityTest {
         assertThat(m.fs.read("/root/.ssh/id_ed25519.pub").orElseThrow())
                 .startsWith("ssh-ed25519 ")
                 .endsWith(" root@pve1\n");
-    }
-
-    @Test
-    void dpkgReconfigureRegeneratesAndRestartsSsh() {
-        m.fs.write(MachineFiles.hostKey("rsa"), "placeholder");
-        m.fs.write(MachineFiles.hostKey("rsa") + ".pub", "placeholder");
-        m.fs.write(MachineFiles.hostKey("ecdsa"), "placeholder");
-        m.fs.write(MachineFiles.hostKey("ecdsa") + ".pub", "placeholder");
-
-        Shell.Result r = m.run("dpkg-reconfigure -f noninteractive openssh-server");
-
-        assertThat(r.stdout()).startsWith("Creating SSH2 ED25519 key; this may take some time ...\n256 SHA256:");
-        assertThat(m.hooks.restarts).containsExactly("ssh");
     }
 }

@@ -43,7 +43,7 @@ class ShellProcessTest {
 
     @Test
     void envDashIClearsTheEnvironment() {
-        assertThat(m.run("env -i X=1 printenv").stdout()).isEqualTo("X=1\n");
+        assertThat(m.run("env -i X=1 env").stdout()).isEqualTo("X=1\n");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ShellRedirectionTest {
     void inputRedirectionFeedsStdin() {
         m.fs.write("/tmp/in", "x\ny\n");
 
-        assertThat(m.run("wc -l < /tmp/in").stdout()).isEqualTo("2\n");
+        assertThat(m.run("grep -c . < /tmp/in").stdout()).isEqualTo("2\n");
     }
 
     @Test
@@ -116,12 +116,12 @@ class ShellRedirectionTest {
 
     @Test
     void hereStringFeedsOneLine() {
-        assertThat(m.run("tr a-z A-Z <<< 'shout'").stdout()).isEqualTo("SHOUT\n");
+        assertThat(m.run("cat <<< 'shout'").stdout()).isEqualTo("shout\n");
     }
 
     @Test
     void pipelinePassesOutputAlong() {
-        assertThat(m.run("printf 'b\\na\\nb\\n' | sort | uniq -c").stdout()).isEqualTo("      1 a\n      2 b\n");
+        assertThat(m.run("printf 'b\\na\\nb\\n' | grep b | grep -c b").stdout()).isEqualTo("2\n");
     }
 
     @Test
@@ -136,7 +136,7 @@ class ShellRedirectionTest {
 
     @Test
     void stdinOfTheExecReachesThePipeline() {
-        assertThat(m.run("cat | wc -l", "a\nb\nc\n").stdout()).isEqualTo("3\n");
+        assertThat(m.run("cat | grep -c .", "a\nb\nc\n").stdout()).isEqualTo("3\n");
     }
 
     @Test

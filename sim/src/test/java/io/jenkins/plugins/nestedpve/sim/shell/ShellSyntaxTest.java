@@ -68,12 +68,12 @@ class ShellSyntaxTest {
 
     @Test
     void assignmentBeforeCommandOnlyAffectsThatCommand() {
-        assertThat(out("X=1 printenv X; echo \"[${X}]\"")).isEqualTo("1\n[]\n");
+        assertThat(out("X=1 env | grep '^X='; echo \"[${X}]\"")).isEqualTo("X=1\n[]\n");
     }
 
     @Test
     void exportedVariablesReachPrograms() {
-        assertThat(out("export A=1; B=2; printenv A; printenv B; echo $?")).isEqualTo("1\n1\n");
+        assertThat(out("export A=1; B=2; sh -c 'echo \"[$A][$B]\"'")).isEqualTo("[1][]\n");
     }
 
     @Test
@@ -261,13 +261,13 @@ class ShellSyntaxTest {
     @Test
     void registeredProgramOverridesBuiltin() {
         FakeMachine custom = new FakeMachine(
-                Map.of("uname", inv -> {
+                Map.of("cat", inv -> {
                     inv.out().println("custom " + inv.params());
                     return 4;
                 }),
                 null);
 
-        assertThat(custom.run("uname -r")).isEqualTo(new Shell.Result(4, "custom [-r]\n", ""));
+        assertThat(custom.run("cat -r")).isEqualTo(new Shell.Result(4, "custom [-r]\n", ""));
     }
 
     @Test

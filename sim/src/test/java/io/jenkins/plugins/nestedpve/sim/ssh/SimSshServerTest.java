@@ -153,7 +153,7 @@ class SimSshServerTest {
             session.addPublicKeyIdentity(clientKey);
             session.auth().verify(TIMEOUT);
 
-            assertThat(exec(session, "whoami").out()).isEqualTo("root\n");
+            assertThat(exec(session, "echo logged in").out()).isEqualTo("logged in\n");
         }
     }
 
@@ -229,9 +229,9 @@ class SimSshServerTest {
 
     @Test
     void dropAfterRunCutsTheSessionButTheCommandRan() throws IOException {
-        server.setExecFaults(line -> line.startsWith("touch") ? ExecFault.DROP_AFTER_RUN : ExecFault.NONE);
+        server.setExecFaults(line -> line.startsWith("mkdir") ? ExecFault.DROP_AFTER_RUN : ExecFault.NONE);
         try (ClientSession session = login()) {
-            Exec result = exec(session, "touch /tmp/marker");
+            Exec result = exec(session, "mkdir /tmp/marker");
 
             assertThat(result.status()).isNull();
             assertThat(session.waitFor(
@@ -246,7 +246,7 @@ class SimSshServerTest {
     void dropBeforeRunCutsTheSessionAndNothingRuns() throws IOException {
         server.setExecFaults(line -> ExecFault.DROP_BEFORE_RUN);
         try (ClientSession session = login()) {
-            Exec result = exec(session, "touch /tmp/marker");
+            Exec result = exec(session, "mkdir /tmp/marker");
 
             assertThat(result.status()).isNull();
         }
@@ -364,7 +364,7 @@ class SimSshServerTest {
         try (SimSshServer slowServer = new SimSshServer(slow.shell, "127.0.0.1", 0).start();
                 ClientSession session = loginTo(slowServer)) {
             Map.Entry<ChannelExec, String> run =
-                    startWithPid(session, "echo $$; sleep 3600; echo more; touch /tmp/after-the-write");
+                    startWithPid(session, "echo $$; sleep 3600; echo more; mkdir /tmp/after-the-write");
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             run.getKey().close(false);
             assertThat(exec(session, "kill -0 -- -" + run.getValue()).status()).isZero();

@@ -11,14 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** chpasswd, systemd-machine-id-setup, dbus-uuidgen. */
+/** chpasswd, systemd-machine-id-setup (the engine gives each clone its identity with them). */
 final class AccountPrograms {
     private AccountPrograms() {}
 
     static void register(Map<String, Command> programs, ShellContext ctx) {
         programs.put("chpasswd", inv -> chpasswd(inv, ctx));
         programs.put("systemd-machine-id-setup", inv -> machineIdSetup(inv, ctx));
-        programs.put("dbus-uuidgen", inv -> dbusUuidgen(inv, ctx));
     }
 
     /** Reads {@code user:password} lines; any error leaves every password unchanged (as shadow-utils). */
@@ -78,30 +77,6 @@ final class AccountPrograms {
         }
         inv.out().println("Initializing machine ID from random generator.");
         ctx.fs().write(MachineFiles.MACHINE_ID, newMachineId(ctx) + "\n");
-        return 0;
-    }
-
-    /** {@code dbus-uuidgen} prints a new id; {@code --ensure[=FILE]} creates the D-Bus id file if missing. */
-    private static int dbusUuidgen(Invocation inv, ShellContext ctx) {
-        String ensure = null;
-        for (String a : inv.params()) {
-            if (a.equals("--ensure")) {
-                ensure = MachineFiles.DBUS_MACHINE_ID;
-            } else if (a.startsWith("--ensure=")) {
-                ensure = a.substring("--ensure=".length());
-            }
-        }
-        VirtualFs fs = ctx.fs();
-        if (ensure == null) {
-            inv.out().println(newMachineId(ctx));
-            return 0;
-        }
-        if (!valid(fs, ensure)) {
-            String id = valid(fs, MachineFiles.MACHINE_ID)
-                    ? fs.read(MachineFiles.MACHINE_ID).orElse("").trim()
-                    : newMachineId(ctx);
-            fs.write(ensure, id + "\n");
-        }
         return 0;
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** true, false, echo, sleep, whoami, id, printenv, basename, dirname. */
+/** true, :, false, echo (shell builtins) and sleep (its time is simulated time). */
 final class BasicPrograms {
     private BasicPrograms() {}
 
@@ -19,14 +19,6 @@ final class BasicPrograms {
         programs.put("false", inv -> 1);
         programs.put("echo", BasicPrograms::echo);
         programs.put("sleep", inv -> sleep(inv, ctx));
-        programs.put("whoami", inv -> {
-            inv.out().println("root");
-            return 0;
-        });
-        programs.put("id", BasicPrograms::id);
-        programs.put("printenv", BasicPrograms::printenv);
-        programs.put("basename", BasicPrograms::basename);
-        programs.put("dirname", BasicPrograms::dirname);
     }
 
     static int echo(Invocation inv) {
@@ -86,64 +78,5 @@ final class BasicPrograms {
         };
         BigDecimal millis = new BigDecimal(number).multiply(BigDecimal.valueOf(factor * 1000));
         return Duration.ofMillis(millis.longValue());
-    }
-
-    private static int id(Invocation inv) {
-        Opts o = Opts.parse(inv.params(), "");
-        boolean name = o.has('n', "name");
-        if (o.has('u', "user") || o.has('g', "group") || o.has('G', "groups")) {
-            inv.out().println(name ? "root" : "0");
-        } else {
-            inv.out().println("uid=0(root) gid=0(root) groups=0(root)");
-        }
-        return 0;
-    }
-
-    private static int printenv(Invocation inv) {
-        if (inv.params().isEmpty()) {
-            new java.util.TreeMap<>(inv.env()).forEach((k, v) -> inv.out().println(k + "=" + v));
-            return 0;
-        }
-        int status = 0;
-        for (String name : inv.params()) {
-            String v = inv.env().get(name);
-            if (v == null) {
-                status = 1;
-            } else {
-                inv.out().println(v);
-            }
-        }
-        return status;
-    }
-
-    private static int basename(Invocation inv) {
-        if (inv.params().isEmpty()) {
-            inv.err().println("basename: missing operand");
-            return 1;
-        }
-        String p = inv.params().get(0).replaceAll("/+$", "");
-        String base = p.isEmpty() ? "/" : p.substring(p.lastIndexOf('/') + 1);
-        if (inv.params().size() > 1
-                && base.endsWith(inv.params().get(1))
-                && !base.equals(inv.params().get(1))) {
-            base = base.substring(0, base.length() - inv.params().get(1).length());
-        }
-        inv.out().println(base);
-        return 0;
-    }
-
-    private static int dirname(Invocation inv) {
-        if (inv.params().isEmpty()) {
-            inv.err().println("dirname: missing operand");
-            return 1;
-        }
-        String p = inv.params().get(0).replaceAll("/+$", "");
-        int slash = p.lastIndexOf('/');
-        inv.out()
-                .println(
-                        slash < 0
-                                ? "."
-                                : slash == 0 ? "/" : p.substring(0, slash).replaceAll("/+$", ""));
-        return 0;
     }
 }

@@ -5,7 +5,6 @@ import io.jenkins.plugins.nestedpve.sim.shell.Invocation;
 import io.jenkins.plugins.nestedpve.sim.shell.MachineFiles;
 import io.jenkins.plugins.nestedpve.sim.shell.MachineHooks;
 import io.jenkins.plugins.nestedpve.sim.shell.VirtualFs;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +25,6 @@ final class KernelModules {
     static void register(Map<String, Command> programs, MachineHooks hooks) {
         KernelModules m = new KernelModules(hooks);
         programs.put("modprobe", m::modprobe);
-        programs.put("rmmod", m::rmmod);
-        programs.put("lsmod", m::lsmod);
     }
 
     private int modprobe(Invocation inv) {
@@ -73,40 +70,5 @@ final class KernelModules {
 
     private static String release(VirtualFs fs) {
         return fs.read(MachineFiles.KERNEL_RELEASE).map(String::trim).orElse(SystemInfo.DEFAULT_RELEASE);
-    }
-
-    private int rmmod(Invocation inv) {
-        Opts o = Opts.parse(inv.params(), "");
-        if (o.operands.isEmpty()) {
-            inv.err().println("rmmod: ERROR: missing module name.");
-            return 1;
-        }
-        int status = 0;
-        for (String module : o.operands) {
-            String error = KvmModule.remove(inv.fs(), KvmModule.normalize(module), hooks.runningVmCount(), false);
-            if (error != null) {
-                inv.err().println("rmmod: ERROR: " + error);
-                status = 1;
-            }
-        }
-        return status;
-    }
-
-    private int lsmod(Invocation inv) {
-        inv.out().println("Module                  Size  Used by");
-        List<String> loaded = new ArrayList<>(inv.fs().list(MachineFiles.SYS_MODULE));
-        for (String module : loaded) {
-            List<String> holders = KvmModule.holders(inv.fs(), module);
-            int users = KvmModule.VENDORS.contains(module) ? hooks.runningVmCount() : holders.size();
-            inv.out()
-                    .println(String.format(
-                            java.util.Locale.ROOT,
-                            "%-19s %8d  %d%s",
-                            module,
-                            65536,
-                            users,
-                            holders.isEmpty() ? "" : " " + String.join(",", holders)));
-        }
-        return 0;
     }
 }

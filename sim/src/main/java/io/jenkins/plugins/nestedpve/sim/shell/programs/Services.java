@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code systemctl}, {@code service}, {@code reboot}, {@code shutdown -r}: service restarts and
+ * {@code systemctl} and {@code reboot} (the engine and the upgrade trial use them): service restarts and
  * reboots go to {@link MachineHooks}. Every service is reported active (the hooks expose no state);
  * the machine model may register its own {@code systemctl} to change that.
  */
@@ -21,9 +21,7 @@ final class Services {
     static void register(Map<String, Command> programs, MachineHooks hooks) {
         Services s = new Services(hooks);
         programs.put("systemctl", s::systemctl);
-        programs.put("service", s::service);
         programs.put("reboot", inv -> s.reboot());
-        programs.put("shutdown", s::shutdown);
     }
 
     private static String unit(String name) {
@@ -76,27 +74,5 @@ final class Services {
                 inv.err().println("Unknown command verb " + verb + ".");
                 return 1;
         }
-    }
-
-    private int service(Invocation inv) {
-        List<String> args = inv.params();
-        if (args.size() < 2) {
-            inv.err()
-                    .println(
-                            "Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]");
-            return 1;
-        }
-        if (List.of("restart", "reload", "start", "force-reload").contains(args.get(1))) {
-            hooks.restartService(unit(args.get(0)));
-        }
-        return 0;
-    }
-
-    private int shutdown(Invocation inv) {
-        if (inv.params().contains("-r") || inv.params().contains("--reboot")) {
-            return reboot();
-        }
-        inv.err().println("shutdown: only 'shutdown -r' is simulated");
-        return 1;
     }
 }

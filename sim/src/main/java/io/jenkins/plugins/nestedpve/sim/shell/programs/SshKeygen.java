@@ -12,9 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ssh-keygen -A}, {@code -l[f] FILE}, {@code -y -f FILE}, {@code -t TYPE [-b BITS] [-N PASS]
- * [-C COMMENT] [-f FILE] [-q]}; and {@code dpkg-reconfigure openssh-server} (regenerates missing
- * host keys as Debian's postinst does, then restarts ssh). Passphrases are accepted but keys are
- * stored unencrypted.
+ * [-C COMMENT] [-f FILE] [-q]}. Passphrases are accepted but keys are stored unencrypted.
  */
 final class SshKeygen {
     private final ShellContext ctx;
@@ -135,26 +133,6 @@ final class SshKeygen {
             inv.out().println("The key's randomart image is:");
             inv.out().print(RandomArt.render(pair.getPublic(), type.get().display(), HostKeys.bits(pair.getPublic())));
         }
-        return 0;
-    }
-
-    /** {@code dpkg-reconfigure [-f FRONTEND] openssh-server}. */
-    int dpkgReconfigure(Invocation inv) {
-        Opts o = Opts.parse(inv.params(), "fp");
-        if (!o.operands.contains("openssh-server")) {
-            String pkg = o.operands.isEmpty() ? "" : o.operands.get(0);
-            inv.err().println("/usr/sbin/dpkg-reconfigure: " + pkg + " is not installed");
-            return 1;
-        }
-        List<HostKeys.Type> made = HostKeys.generateMissing(ctx.fs(), comment(), ctx.rsaKeyBits(), ctx.random());
-        for (HostKeys.Type type : made) {
-            inv.out().println("Creating SSH2 " + type.display() + " key; this may take some time ...");
-            String pub = ctx.fs()
-                    .read(io.jenkins.plugins.nestedpve.sim.shell.MachineFiles.hostKey(type.fileName()) + ".pub")
-                    .orElse("");
-            HostKeys.parsePublic(pub).ifPresent(k -> inv.out().println(describe(k, comment())));
-        }
-        ctx.hooks().restartService("ssh");
         return 0;
     }
 }

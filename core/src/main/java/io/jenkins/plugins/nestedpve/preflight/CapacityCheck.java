@@ -1,5 +1,6 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.preflight;
 
+import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.preflight;
 
 /**
  * What the physical host has, from {@code GET /nodes/{node}/status} (pve-facts §4).

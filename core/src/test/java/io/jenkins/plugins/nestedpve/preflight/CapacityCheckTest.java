@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,10 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.nestedpve.cluster.Addressing;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ class PrivilegeCheckTest {
             "VM.Config.Cloudinit",
             "VM.PowerMgmt");
 
-    private final ClusterSpec spec = Fixtures.spec().nodes(2).build();
+    private final ClusterSpec spec = Specs.spec().nodes(2).build();
 
     private static PrivilegeCheck.Context ctx(int pveMajor) {
         return new PrivilegeCheck.Context(9000, Set.of("local-lvm"), List.of(80000, 80001), pveMajor);
@@ -65,7 +68,7 @@ class PrivilegeCheckTest {
 
     @Test
     void staticAddressingStillNeedsTheAgentForTheFirstContact() {
-        ClusterSpec fixed = Fixtures.spec()
+        ClusterSpec fixed = Specs.spec()
                 .nodes(2)
                 .addressing(Addressing.staticPool(List.of("10.0.0.10-10.0.0.20"), 24, "10.0.0.1", null))
                 .build();
@@ -95,7 +98,7 @@ class PrivilegeCheckTest {
     void eachKindOfPathNamesItsRole() {
         List<MissingPrivilege> missing = PrivilegeCheck.missing(
                 Map.of(),
-                Fixtures.spec().nodes(1).vlanTag(30).build(),
+                Specs.spec().nodes(1).vlanTag(30).build(),
                 new PrivilegeCheck.Context(9000, Set.of("local-lvm"), List.of(80000), 9));
         assertThat(PrivilegeCheck.describe(missing))
                 .contains("grant PVEAuditor on /nodes/pve1")
@@ -108,7 +111,7 @@ class PrivilegeCheckTest {
 
     @Test
     void fullCloneNeedsSpaceOnTheTargetStorage() {
-        ClusterSpec full = Fixtures.spec().nodes(2).fullClone("ceph").build();
+        ClusterSpec full = Specs.spec().nodes(2).fullClone("ceph").build();
         assertThat(PrivilegeCheck.needs(full, ctx(9)))
                 .filteredOn(n -> n.privilege().equals("Datastore.AllocateSpace"))
                 .extracting(PrivilegeCheck.Need::path)
@@ -143,7 +146,7 @@ class PrivilegeCheckTest {
 
     @Test
     void withAPoolTheGuestsPrivilegesMayComeFromThePool() {
-        ClusterSpec pooled = Fixtures.spec().nodes(2).pool("ci").build();
+        ClusterSpec pooled = Specs.spec().nodes(2).pool("ci").build();
 
         assertThat(PrivilegeCheck.missing(poolToken(), pooled, ctx(9))).isEmpty();
     }
@@ -161,7 +164,7 @@ class PrivilegeCheckTest {
         Map<String, Boolean> pool = new HashMap<>(perms.get("/pool/ci"));
         pool.remove("VM.PowerMgmt");
         perms.put("/pool/ci", pool);
-        ClusterSpec pooled = Fixtures.spec().nodes(2).pool("ci").build();
+        ClusterSpec pooled = Specs.spec().nodes(2).pool("ci").build();
 
         assertThat(PrivilegeCheck.missing(perms, pooled, ctx(9)))
                 .extracting(MissingPrivilege::privilege, MissingPrivilege::grant)

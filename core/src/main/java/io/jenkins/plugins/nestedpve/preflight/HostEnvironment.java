@@ -1,0 +1,21 @@
+package io.jenkins.plugins.nestedpve.preflight;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the environment checks found on the physical host when nothing failed.
+ *
+ * @param templateVmid the template to clone
+ * @param templateNode the node the template lives on (clones are made there)
+ * @param pveMajor the host's PVE major version (8 or 9)
+ * @param templateStorages the storages of the template's disks
+ * @param plannedVmids the VMIDs that were free when checked (the clone phase picks again)
+ */
+public record HostEnvironment(
+        int templateVmid, String templateNode, int pveMajor, Set<String> templateStorages, List<Integer> plannedVmids) {
+    public HostEnvironment {
+        templateStorages = Set.copyOf(templateStorages);
+        plannedVmids = List.copyOf(plannedVmids);
+    }
+}
