@@ -145,6 +145,7 @@ public final class ResilientShell implements CommandRunner, AutoCloseable {
 
     @Override
     public String toString() {
-        return "ResilientShell[" + (session == null ? "not connected" : session.target().hostPort()) + "]";
+        return "ResilientShell["
+                + (session == null ? "not connected" : session.target().hostPort()) + "]";
     }
 }

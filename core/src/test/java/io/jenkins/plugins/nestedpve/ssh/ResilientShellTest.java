@@ -64,7 +64,10 @@ class ResilientShellTest {
     private SshSession open() {
         opened++;
         return SshSessionExecTest.connector(SshTimeouts.DEFAULTS)
-                .connect(server.target(), SshAuth.password(FakeSshServer.PASSWORD), HostKeyPolicy.pinned(List.of(FakeSshServer.fingerprint(hostKey))));
+                .connect(
+                        server.target(),
+                        SshAuth.password(FakeSshServer.PASSWORD),
+                        HostKeyPolicy.pinned(List.of(FakeSshServer.fingerprint(hostKey))));
     }
 
     @Test
@@ -78,8 +81,7 @@ class ResilientShellTest {
 
     @Test
     void anIdempotentCommandGivesUpAfterItsReruns() {
-        assertThatThrownBy(() -> shell.runIdempotent("flaky read-b 5", T))
-                .isInstanceOf(SshDisconnectedException.class);
+        assertThatThrownBy(() -> shell.runIdempotent("flaky read-b 5", T)).isInstanceOf(SshDisconnectedException.class);
         assertThat(events).hasSize(2);
     }
 
@@ -91,7 +93,8 @@ class ResilientShellTest {
 
     @Test
     void aChangeThatHadTakenEffectBeforeTheDropIsNotMadeAgain() throws Exception {
-        ExecResult r = shell.runChanging("apply-then-drop w-a", T, s -> s.run("applied w-a", T).ok());
+        ExecResult r = shell.runChanging(
+                "apply-then-drop w-a", T, s -> s.run("applied w-a", T).ok());
 
         assertThat(r.ok()).isTrue();
         assertThat(server.count("applied w-a")).isEqualTo(1);
@@ -100,7 +103,8 @@ class ResilientShellTest {
 
     @Test
     void aChangeThatHadNotTakenEffectIsMadeOnceMore() throws Exception {
-        ExecResult r = shell.runChanging("drop-then-apply w-b", T, s -> s.run("applied w-b", T).ok());
+        ExecResult r = shell.runChanging(
+                "drop-then-apply w-b", T, s -> s.run("applied w-b", T).ok());
 
         assertThat(r.ok()).isTrue();
         assertThat(server.count("applied w-b")).isEqualTo(1);

@@ -18,11 +18,8 @@ class AgentLateTest {
     @Test
     void aLateAgentIsDownWhenTheGuestIsUpAndAnswersLater() throws Exception {
         FaultPlan late = FaultPlan.builder().rate(FaultPlan.Kind.AGENT_LATE, 1).build();
-        try (Simulator sim = Simulator.builder()
-                .latencyScale(0.05)
-                .ssh(false)
-                .faults(late)
-                .start()) {
+        try (Simulator sim =
+                Simulator.builder().latencyScale(0.05).ssh(false).faults(late).start()) {
             SimClient api = SimClient.token(sim);
             String node = sim.hostNode();
             Response c = api.post("/nodes/" + node + "/qemu/9000/clone", Map.of("newid", "811"));
