@@ -156,8 +156,9 @@ record DemoReport(
         o.put("clusterName", spec.clusterName());
         o.put("nodes", options.nodes());
         o.put("latencyScale", options.latencyScale());
-        o.put("faultSeed", options.faultSeed());
-        o.put("faultRate", options.faultRate());
+        o.put("faultSeed", options.faults().seed());
+        o.put("transientFaultRate", options.faults().transientRate());
+        o.put("permanentFaultRate", options.faults().permanentRate());
         o.put("wallMillis", wall == null ? null : wall.toMillis());
         o.put("error", error);
         o.set("cluster", cluster == null ? null : descriptor(cluster));
