@@ -8,7 +8,7 @@ import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.events.Durations;
 import io.jenkins.plugins.nestedpve.events.PhaseTimings;
 import io.jenkins.plugins.nestedpve.events.Timeline;
-import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
+import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
 import io.jenkins.plugins.nestedpve.upgrade.UpgradeReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;

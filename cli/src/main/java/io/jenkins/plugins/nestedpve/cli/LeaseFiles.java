@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.lifecycle.LeaseOracle;
+import io.jenkins.plugins.nestedpve.reap.LeaseOracle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

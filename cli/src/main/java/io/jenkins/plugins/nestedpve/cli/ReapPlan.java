@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.lifecycle.ReapRules;
-import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
+import io.jenkins.plugins.nestedpve.reap.ReapRules;
+import io.jenkins.plugins.nestedpve.reap.ReapScope;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
+import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import io.jenkins.plugins.nestedpve.wait.DurationText;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.jenkins.plugins.nestedpve.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
-import io.jenkins.plugins.nestedpve.lifecycle.ReapRules;
-import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
+import io.jenkins.plugins.nestedpve.reap.ReapRules;
+import io.jenkins.plugins.nestedpve.reap.ReapScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class ReapPlanTest {
                 old.vmid(),
                 old.name(),
                 old.marker(),
-                io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck.Trust.UNSIGNED));
+                io.jenkins.plugins.nestedpve.teardown.OwnershipCheck.Trust.UNSIGNED));
 
         assertThat(d).singleElement().satisfies(x -> {
             assertThat(x.reap()).isFalse();

@@ -2,7 +2,7 @@ package io.jenkins.plugins.nestedpve.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.nestedpve.lifecycle.Teardown;
+import io.jenkins.plugins.nestedpve.teardown.Teardown;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

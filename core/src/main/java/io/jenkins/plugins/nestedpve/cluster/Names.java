@@ -5,13 +5,13 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /** PVE's name formats (pve-facts §3.1, §5.2) and the default cluster name. */
-final class Names {
+public final class Names {
     /** {@code pve-node}: also the cluster name format (plus at most 15 characters). */
     static final Pattern PVE_NODE = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
     /** Lower-case DNS label, for guest node names (they become hostnames and VM names). */
-    static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    public static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     /** {@code dns-name}: dot-separated labels, for VM names. */
-    static final Pattern DNS_NAME =
+    public static final Pattern DNS_NAME =
             Pattern.compile("([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
     /** {@code pve-storage-id}. */
     static final Pattern STORAGE_ID = Pattern.compile("[a-z][a-z0-9\\-_.]*[a-z0-9]");
@@ -23,7 +23,7 @@ final class Names {
     /** Linux interface names: at most 15 characters. */
     static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,14}");
     /** PVE API certificate fingerprint (pve-facts §1.6). */
-    static final Pattern API_FINGERPRINT = Pattern.compile("([A-Fa-f0-9]{2}:){31}[A-Fa-f0-9]{2}");
+    public static final Pattern API_FINGERPRINT = Pattern.compile("([A-Fa-f0-9]{2}:){31}[A-Fa-f0-9]{2}");
     /** OpenSSH SHA-256 host key fingerprint. */
     static final Pattern SSH_FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
 
@@ -49,7 +49,7 @@ final class Names {
     }
 
     /** Shows a user value in a message, shortened so a pasted blob does not flood the log. */
-    static String show(String value) {
+    public static String show(String value) {
         if (value == null) {
             return "nothing";
         }

@@ -5,8 +5,7 @@
  * io.jenkins.plugins.nestedpve.cluster.VmidAllocator}, {@link
  * io.jenkins.plugins.nestedpve.cluster.PrivilegeCheck}), the {@link
  * io.jenkins.plugins.nestedpve.cluster.OwnershipMarker} on every guest, the {@link
- * io.jenkins.plugins.nestedpve.cluster.Ledger} of created VMs, {@link
- * io.jenkins.plugins.nestedpve.cluster.GuestIdentity} for cloned guests, and the result {@link
+ * io.jenkins.plugins.nestedpve.cluster.Ledger} of created VMs, and the result {@link
  * io.jenkins.plugins.nestedpve.cluster.NestedCluster} with its environment, descriptor and
  * inventory outputs.
  *

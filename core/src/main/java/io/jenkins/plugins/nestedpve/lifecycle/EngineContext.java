@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Everything a {@link NestedPveEngine} works with, injected: time, threads, the ledger, how to reach
+ * Everything a {@code engine.NestedPveEngine} works with, injected: time, threads, the ledger, how to reach
  * PVE and SSH, and the installation whose ownership markers it writes and honours. Build it with
  * {@link #builder(UUID)}.
  *

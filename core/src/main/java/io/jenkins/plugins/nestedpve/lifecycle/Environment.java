@@ -12,9 +12,9 @@ import java.util.Set;
  * @param templateStorages the storages of the template's disks
  * @param plannedVmids the VMIDs that were free when checked (the clone phase picks again)
  */
-record Environment(
+public record Environment(
         int templateVmid, String templateNode, int pveMajor, Set<String> templateStorages, List<Integer> plannedVmids) {
-    Environment {
+    public Environment {
         templateStorages = Set.copyOf(templateStorages);
         plannedVmids = List.copyOf(plannedVmids);
     }

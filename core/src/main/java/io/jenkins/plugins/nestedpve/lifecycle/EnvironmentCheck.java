@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * template, on the host node), storage, bridge, memory and CPUs, free VMIDs, the token's privileges
  * — and reports every problem at once ({@link SpecValidationException}). Writes nothing.
  */
-final class EnvironmentCheck {
+public final class EnvironmentCheck {
     private static final Pattern DISK_KEY = Pattern.compile("(scsi|virtio|sata|ide)\\d+|efidisk0|tpmstate0");
 
     private final PveClient host;
@@ -40,14 +40,14 @@ final class EnvironmentCheck {
     private final List<SpecProblem> problems = new ArrayList<>();
 
     /** @param claimed VMIDs this engine has handed out that may not be visible yet */
-    EnvironmentCheck(PveClient host, ClusterSpec spec, Set<Integer> claimed) {
+    public EnvironmentCheck(PveClient host, ClusterSpec spec, Set<Integer> claimed) {
         this.host = host;
         this.spec = spec;
         this.claimed = claimed;
     }
 
     /** @throws SpecValidationException listing every problem; nothing has been created */
-    Environment run() {
+    public Environment run() {
         String node = spec.host().node();
         int major = host.version().major();
         List<VmResource> vms = host.vmResources();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.host.NestingPreflight;
@@ -10,34 +11,35 @@ import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshSession;
 import io.jenkins.plugins.nestedpve.ssh.SshTarget;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Phase 1: the nesting preflight on the physical host, over SSH with the host's pinned key, and the
  * number of running VMs from the API (the kvm module is reloaded only when it is zero).
  */
-final class HostPreflight {
+public final class HostPreflight {
     private HostPreflight() {}
 
     /** Whether the spec and credentials allow the host preflight at all. */
-    static boolean possible(ProvisionRun run) {
-        return run.spec.host().sshTarget().isPresent() && run.hostCredentials.hasSsh();
+    public static boolean possible(ClusterSpec spec, HostCredentials credentials) {
+        return spec.host().sshTarget().isPresent() && credentials.hasSsh();
     }
 
-    static NestingReport run(ProvisionRun run) throws InterruptedException {
-        HostSshTarget t = run.spec.host().sshTarget().orElseThrow();
+    /** @param info where the report's lines go */
+    public static NestingReport run(
+            EngineContext ctx, ClusterSpec spec, HostCredentials credentials, PveClient host, Consumer<String> info)
+            throws InterruptedException {
+        HostSshTarget t = spec.host().sshTarget().orElseThrow();
         SshTarget target = new SshTarget(t.host(), t.port(), t.user());
         HostKeyPolicy pinned = HostKeyPolicy.pinned(List.of(t.hostKeyFingerprint()));
-        try (SshSession ssh = run.ctx.ssh().connect(target, auth(run.hostCredentials), pinned)) {
-            String node = run.spec.host().node();
+        try (SshSession ssh = ctx.ssh().connect(target, auth(credentials), pinned)) {
+            String node = spec.host().node();
             NestingPreflight preflight = new NestingPreflight(
-                    ssh,
-                    node,
-                    () -> runningVms(run.host, node),
-                    run.spec.timeouts().command());
-            NestingReport report = preflight.run(run.spec.nesting());
-            run.info(report.summary());
-            report.actions().forEach(a -> run.info("host " + node + ": " + a));
-            report.messages().forEach(run::info);
+                    ssh, node, () -> runningVms(host, node), spec.timeouts().command());
+            NestingReport report = preflight.run(spec.nesting());
+            info.accept(report.summary());
+            report.actions().forEach(a -> info.accept("host " + node + ": " + a));
+            report.messages().forEach(info);
             return report;
         }
     }

@@ -256,12 +256,20 @@ public final class PveClient implements AutoCloseable {
      * {@link PveEncoding#tags} for those keys, {@code delete} for a comma list of keys to remove.
      */
     public void updateVmConfigSync(String node, int vmid, Map<String, ?> changes) {
-        vmCalls.updateConfigSync(node, vmid, changes);
+        http.call("PUT", configPath(node, vmid, changes), changes);
     }
 
     /** {@code POST .../config}: the asynchronous variant; returns the {@code qmconfig} task. */
     public Upid updateVmConfigAsync(String node, int vmid, Map<String, ?> changes) {
-        return vmCalls.updateConfigAsync(node, vmid, changes);
+        String path = configPath(node, vmid, changes);
+        return upid("POST " + path, http.call("POST", path, changes).path("data"));
+    }
+
+    private static String configPath(String node, int vmid, Map<String, ?> changes) {
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("no config changes given (PVE would answer 'no options specified')");
+        }
+        return vm(node, vmid) + "/config";
     }
 
     /** {@code POST .../status/start} ({@code qmstart}); pending config changes apply now. */

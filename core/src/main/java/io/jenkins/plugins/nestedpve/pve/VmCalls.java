@@ -47,16 +47,6 @@ final class VmCalls {
         }
     }
 
-    void updateConfigSync(String node, int vmid, Map<String, ?> changes) {
-        requireChanges(changes);
-        http.call("PUT", PveClient.vm(node, vmid) + "/config", changes);
-    }
-
-    Upid updateConfigAsync(String node, int vmid, Map<String, ?> changes) {
-        requireChanges(changes);
-        return post(PveClient.vm(node, vmid) + "/config", changes);
-    }
-
     Upid power(String node, int vmid, String action, Map<String, ?> params) {
         return post(PveClient.vm(node, vmid) + "/status/" + action, params);
     }
@@ -88,12 +78,6 @@ final class VmCalls {
 
     private Upid post(String path, Map<String, ?> params) {
         return PveClient.upid("POST " + path, http.call("POST", path, params).path("data"));
-    }
-
-    private static void requireChanges(Map<String, ?> changes) {
-        if (changes.isEmpty()) {
-            throw new IllegalArgumentException("no config changes given (PVE would answer 'no options specified')");
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
+import io.jenkins.plugins.nestedpve.provision.SecretInputRunner;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

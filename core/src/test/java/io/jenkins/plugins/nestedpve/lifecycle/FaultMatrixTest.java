@@ -9,6 +9,7 @@ import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
 import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

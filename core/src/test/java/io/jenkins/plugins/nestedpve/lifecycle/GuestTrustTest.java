@@ -8,6 +8,7 @@ import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import io.jenkins.plugins.nestedpve.sim.model.PveMachine;
 import io.jenkins.plugins.nestedpve.sim.shell.HostKeys;
 import io.jenkins.plugins.nestedpve.sim.ssh.SshImpostor;

@@ -11,6 +11,7 @@ import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.host.NestingException;
 import io.jenkins.plugins.nestedpve.host.NestingMode;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.sim.CpuVendor;
 import java.time.Duration;

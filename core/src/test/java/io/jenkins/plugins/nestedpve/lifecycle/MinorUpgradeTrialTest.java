@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.events.Outcome;
 import io.jenkins.plugins.nestedpve.events.Timeline;
+import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import io.jenkins.plugins.nestedpve.sim.TemplateSpec;
 import io.jenkins.plugins.nestedpve.upgrade.StepResult;
 import io.jenkins.plugins.nestedpve.upgrade.UpgradePlan;

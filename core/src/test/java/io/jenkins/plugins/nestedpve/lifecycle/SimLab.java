@@ -9,6 +9,7 @@ import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.cluster.InMemoryLedger;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.cluster.Timeouts;
+import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;

@@ -4,7 +4,7 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
-import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
+import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,7 +118,7 @@ final class ClusterLaunch {
      * Waits for the cluster and prepares the body: the lease becomes active, the root password is kept in memory,
      * the descriptor and inventory are written and the build gets its summary.
      *
-     * @throws io.jenkins.plugins.nestedpve.lifecycle.ProvisioningException when provisioning failed (its guests
+     * @throws io.jenkins.plugins.nestedpve.provision.ProvisioningException when provisioning failed (its guests
      *     were destroyed, or kept with an expiry)
      */
     Ready await(Provisioning p, String hostId) throws Exception {

@@ -2,9 +2,9 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import io.jenkins.plugins.nestedpve.cluster.Ledger;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
+import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
-import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
-import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
+import io.jenkins.plugins.nestedpve.reap.ReapScope;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import hudson.FilePath;
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
+import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.lifecycle.ProvisioningException;
+import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

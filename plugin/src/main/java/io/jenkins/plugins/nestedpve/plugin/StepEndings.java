@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.lifecycle.ProvisioningException;
+import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 

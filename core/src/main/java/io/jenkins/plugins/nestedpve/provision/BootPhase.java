@@ -1,0 +1,91 @@
+package io.jenkins.plugins.nestedpve.provision;
+
+import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.cluster.Addressing;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.pve.NetConfig;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.Upid;
+import io.jenkins.plugins.nestedpve.pve.VmConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The boot phase of one guest (CONFIGURE, then START), giving a {@link BootedGuest}: the clone gets
+ * CPU type {@code host} (passes vmx/svm through, pve-facts §6), the spec's cores, memory, bridge and
+ * VLAN, the guest agent, the ownership tag and, with static addressing, its cloud-init address in
+ * one {@code POST …/config}; then it is started.
+ */
+final class BootPhase {
+    private final RunContext run;
+    private final ClusterSpec spec;
+    private final PveClient host;
+    private final String hostNode;
+    private final int templateVmid;
+
+    BootPhase(RunContext run, ClusterSpec spec, Validated validated) {
+        this.run = run;
+        this.spec = spec;
+        this.host = validated.host();
+        this.hostNode = validated.hostNode();
+        this.templateVmid = validated.environment().templateVmid();
+    }
+
+    BootedGuest run(ClonedGuest guest) {
+        run.phases().run(Phase.CONFIGURE, guest.name(), () -> configure(guest));
+        run.phases().run(Phase.START, guest.name(), () -> start(guest));
+        return new BootedGuest(guest);
+    }
+
+    private void configure(ClonedGuest guest) throws InterruptedException {
+        VmConfig current = host.vmConfig(hostNode, guest.vmid());
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("cpu", "host");
+        changes.put("cores", spec.cores());
+        changes.put("memory", spec.memoryMiB());
+        changes.put("net0", net0(current));
+        changes.put("agent", "1");
+        changes.put("tags", OwnershipMarker.withTag(String.join(";", current.tags())));
+        if (spec.addressing() instanceof Addressing.StaticPool pool) {
+            requireCloudInitDrive(current);
+            changes.put("ipconfig0", pool.ipconfig(guest.slot().staticAddress(pool, spec.nodes())));
+            pool.nameserverIfSet().ifPresent(ns -> changes.put("nameserver", ns));
+        }
+        Upid upid = host.updateVmConfigAsync(hostNode, guest.vmid(), changes);
+        run.footprint().task(guest.slot().index(), guest.name(), upid);
+        host.tasks().await(upid, run.deadline(spec.timeouts().command()));
+    }
+
+    /** net0 on the spec's bridge and VLAN, keeping the clone's model and new MAC. */
+    private String net0(VmConfig current) {
+        Optional<NetConfig> net = current.net(0);
+        StringBuilder v = new StringBuilder(net.map(NetConfig::model).orElse("virtio"));
+        net.flatMap(NetConfig::macAddress).ifPresent(mac -> v.append('=').append(mac));
+        v.append(",bridge=").append(spec.bridge());
+        spec.vlanTag().ifPresent(tag -> v.append(",tag=").append(tag));
+        net.ifPresent(n -> n.options().forEach((k, val) -> {
+            if (!k.equals("bridge") && !k.equals("tag") && !k.equals("macaddr") && !k.equals("model")) {
+                v.append(',').append(k).append('=').append(val);
+            }
+        }));
+        return v.toString();
+    }
+
+    private void requireCloudInitDrive(VmConfig current) {
+        boolean drive = current.raw().values().stream().anyMatch(v -> v.contains("cloudinit"));
+        if (!drive) {
+            throw new NestedPveException("static addressing needs a cloud-init drive in template "
+                    + templateVmid + ", which has none — add one with 'qm set "
+                    + templateVmid + " --ide2 <storage>:cloudinit' or use DHCP addressing");
+        }
+    }
+
+    private void start(ClonedGuest guest) throws InterruptedException {
+        Upid upid = host.startVm(hostNode, guest.vmid());
+        run.footprint().task(guest.slot().index(), guest.name(), upid);
+        host.tasks().await(upid, run.deadline(spec.timeouts().boot()));
+    }
+}

@@ -1,0 +1,232 @@
+package io.jenkins.plugins.nestedpve.provision;
+
+import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
+import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
+import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
+import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.lifecycle.Environment;
+import io.jenkins.plugins.nestedpve.pve.CloneRequest;
+import io.jenkins.plugins.nestedpve.pve.PveAmbiguousOutcomeException;
+import io.jenkins.plugins.nestedpve.pve.PveApiException;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
+import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
+import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
+import io.jenkins.plugins.nestedpve.pve.Upid;
+import io.jenkins.plugins.nestedpve.pve.VmConfig;
+import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The clone phase (CLONE) of one guest, giving a {@link ClonedGuest}: picks a VMID, clones the template with the ownership marker in the
+ * clone call itself, records the VM in the ledger the moment the call returns, and waits for the
+ * clone task. Clones of one template are serialized through the engine's {@link TemplateLocks}.
+ * Another caller taking the VMID ({@code already exists}) means the next VMID; a lock timeout means
+ * the same call again after a backoff; an unanswered clone request is never sent again but
+ * answered by re-reading the host (pve-facts §3.2, §3.4, §3.11).
+ */
+final class ClonePhase {
+    /** Attempts before giving up on collisions and lock timeouts. */
+    static final int MAX_ATTEMPTS = 8;
+
+    private enum Outcome {
+        CREATED,
+        TAKEN,
+        LOCKED
+    }
+
+    private final RunContext run;
+    private final ClusterSpec spec;
+    private final PveClient host;
+    private final Environment env;
+    private final GuestSlot node;
+    private final String hostId;
+    private String lastProblem = "";
+
+    /** One per guest: it remembers the last problem of its attempts. */
+    ClonePhase(RunContext run, ClusterSpec spec, Validated validated, GuestSlot node) {
+        this.run = run;
+        this.spec = spec;
+        this.host = validated.host();
+        this.env = validated.environment();
+        this.node = node;
+        this.hostId = spec.host().id();
+    }
+
+    ClonedGuest run() {
+        int vmid = run.phases().run(Phase.CLONE, node.name(), this::cloneGuest);
+        return new ClonedGuest(node, vmid);
+    }
+
+    private int cloneGuest() throws InterruptedException {
+        ReentrantLock lock = run.templateLocks().lockFor(hostId, env.templateVmid());
+        if (!lock.tryLock(run.overall().remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new WaitTimeoutException("waited for other clones of template " + env.templateVmid()
+                    + " until the overall provisioning time ran out — fewer clusters at once, or raise"
+                    + " timeouts.overall");
+        }
+        try {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                int vmid = pickVmid();
+                Outcome o = attempt(vmid);
+                if (o == Outcome.CREATED) {
+                    return vmid;
+                }
+                if (o == Outcome.LOCKED) {
+                    // nothing was created: the same VMID may be tried again after the backoff
+                    run.templateLocks().release(hostId, List.of(vmid));
+                    run.footprint().claims().remove(vmid);
+                    run.ctx().sleeper().sleep(run.ctx().poll().delay(attempt));
+                }
+            }
+            throw new NestedPveException("cloning template " + env.templateVmid() + " for " + node.name() + " failed "
+                    + MAX_ATTEMPTS + " times (last: " + lastProblem + ") — the host is busy with other clones or"
+                    + " the VMID range is contended; retry later or widen vmidRange");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outcome attempt(int vmid) throws InterruptedException {
+        CloneRequest request = request(vmid);
+        Upid upid;
+        try {
+            upid = run.shield().call(() -> host.cloneVm(env.templateNode(), env.templateVmid(), request));
+        } catch (PveAmbiguousOutcomeException e) {
+            record(vmid); // it may exist: teardown re-reads the marker before destroying anything
+            return resolveAmbiguous(vmid, e);
+        } catch (PveApiException e) {
+            return refused(vmid, e.pveMessage(), e.isRetryableLockTimeout(), e);
+        }
+        record(vmid);
+        run.footprint().vmid(node.index(), node.name(), vmid);
+        run.footprint().task(node.index(), node.name(), upid);
+        try {
+            host.tasks().await(upid, run.deadline(spec.timeouts().cloneTask()));
+            return Outcome.CREATED;
+        } catch (TaskFailedException e) {
+            Outcome o = refused(vmid, e.exitStatus(), RetryPolicy.isLockTimeout(e.exitStatus()), e);
+            run.footprint().vmid(node.index(), node.name(), null);
+            forgetIfAbsent(vmid);
+            return o;
+        }
+    }
+
+    /** A refused clone: another VMID when taken, the same call later when locked, else fail. */
+    private Outcome refused(int vmid, String message, boolean lockTimeout, RuntimeException e) {
+        lastProblem = "VMID " + vmid + ": " + message;
+        if (lockTimeout) {
+            run.info("clone onto VMID " + vmid + " hit a lock timeout; retrying after a backoff: " + message);
+            return Outcome.LOCKED;
+        }
+        if (message != null && message.contains("already exists")) {
+            run.info("VMID " + vmid + " was taken meanwhile (" + message + "); trying the next VMID");
+            return Outcome.TAKEN;
+        }
+        throw e;
+    }
+
+    private CloneRequest request(int vmid) {
+        OwnershipMarker marker = OwnershipMarker.forNode(
+                        spec, run.lease(), node.name(), vmid, run.ctx().clock().instant())
+                .signedWith(run.ctx().markerKey());
+        CloneRequest.Builder b = CloneRequest.builder(vmid).name(node.name()).description(marker.format());
+        spec.pool().ifPresent(b::pool);
+        if (spec.fullClone()) {
+            b.full(true);
+            spec.storage().ifPresent(b::storage);
+        } else {
+            b.full(false);
+        }
+        return b.build();
+    }
+
+    /** The lowest VMID of the range that is unused, unclaimed and confirmed free by nextid. */
+    private int pickVmid() {
+        Set<Integer> used = new HashSet<>(run.templateLocks().claimed(hostId));
+        host.vmResources().forEach(v -> used.add(v.vmid()));
+        while (true) {
+            OptionalInt next = VmidAllocator.next(spec.vmidRange(), used);
+            if (next.isEmpty()) {
+                throw new VmidRangeExhaustedException(spec.vmidRange(), 0, 1);
+            }
+            int id = next.getAsInt();
+            used.add(id);
+            if (run.templateLocks().claim(hostId, id)) {
+                run.footprint().claims().add(id);
+                if (host.checkVmidFree(id)) {
+                    return id;
+                }
+            }
+        }
+    }
+
+    private void record(int vmid) {
+        run.ctx().ledger().record(entry(vmid));
+    }
+
+    private LedgerEntry entry(int vmid) {
+        return LedgerEntry.created(
+                run.lease(),
+                spec.clusterName(),
+                spec.host(),
+                vmid,
+                node.name(),
+                run.ctx().clock().instant());
+    }
+
+    /** A failed clone task removed its placeholder: close the ledger entry when the VM is indeed absent. */
+    private void forgetIfAbsent(int vmid) {
+        if (config(vmid).isEmpty()) {
+            run.ctx().ledger().record(entry(vmid).destroyed(run.ctx().clock().instant()));
+        }
+    }
+
+    /**
+     * The clone request got no clear answer: wait until no clone of the template runs any more,
+     * then the VM exists with this lease's marker (adopt it) or the request did not take effect.
+     */
+    private Outcome resolveAmbiguous(int vmid, PveAmbiguousOutcomeException e) throws InterruptedException {
+        run.warn("the clone request for " + node.name() + " got no clear answer (" + e.getMessage()
+                + "); re-reading the host instead of sending it again");
+        run.waiter()
+                .until(
+                        "the clone tasks of template " + env.templateVmid() + " should end",
+                        run.deadline(spec.timeouts().cloneTask()),
+                        run.ctx().poll(),
+                        () -> {
+                            List<Upid> active = host.activeTasks(env.templateNode(), "qmclone", env.templateVmid());
+                            return active.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
+                        });
+        Optional<VmConfig> config = config(vmid);
+        boolean ours = config.flatMap(c -> OwnershipMarker.parse(c.description().orElse(null)))
+                .filter(m -> m.lease().equals(run.lease())
+                        && m.node().equals(node.name())
+                        && m.verifiedFor(vmid, run.ctx().markerKey()))
+                .isPresent();
+        if (ours && config.get().lock().isEmpty()) {
+            run.footprint().vmid(node.index(), node.name(), vmid);
+            run.info("the clone of " + node.name() + " as VMID " + vmid + " did take effect; continuing with it");
+            return Outcome.CREATED;
+        }
+        lastProblem = "VMID " + vmid + ": clone request unanswered and no VM of ours appeared";
+        return Outcome.TAKEN;
+    }
+
+    private Optional<VmConfig> config(int vmid) {
+        try {
+            return Optional.of(host.vmConfig(env.templateNode(), vmid));
+        } catch (PveNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

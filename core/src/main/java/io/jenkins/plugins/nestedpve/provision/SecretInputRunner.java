@@ -1,0 +1,21 @@
+package io.jenkins.plugins.nestedpve.provision;
+
+import io.jenkins.plugins.nestedpve.ssh.CommandRunner;
+import io.jenkins.plugins.nestedpve.ssh.ExecResult;
+import java.time.Duration;
+
+/**
+ * A {@link CommandRunner} that can also feed a secret to a command's standard input, so that a
+ * password never appears in a command line (visible in {@code ps}, shell history, logs). Used for
+ * {@code chpasswd}. The SSH transport implements it.
+ */
+public interface SecretInputRunner extends CommandRunner {
+    /**
+     * Runs {@code command}, writes {@code secretInput} to its standard input and closes it (EOF).
+     * Implementations never log {@code secretInput} and never put it in exception messages.
+     *
+     * @param timeout the command is killed when it runs longer
+     * @throws InterruptedException when the calling thread is interrupted (the command is killed)
+     */
+    ExecResult runWithSecretInput(String command, String secretInput, Duration timeout) throws InterruptedException;
+}
