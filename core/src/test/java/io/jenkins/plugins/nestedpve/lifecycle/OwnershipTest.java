@@ -451,7 +451,8 @@ class OwnershipTest {
                 lab.ctx.ssh(),
                 lab.ctx.installationId(),
                 lab.ctx.poll(),
-                lab.ctx.markerKey());
+                lab.ctx.markerKey(),
+                lab.ctx.replacements());
         return new NestedPveEngine(c);
     }
 }
