@@ -31,18 +31,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Nodes of the nested cluster (default ${DEFAULT-VALUE}).")
     int nodes = 3;
 
-    @Option(
-            names = "--fault-seed",
-            paramLabel = "S",
-            description = "Seed of the injected faults (default ${DEFAULT-VALUE}).")
-    long faultSeed = 1;
-
-    @Option(
-            names = "--fault-rate",
-            paramLabel = "R",
-            description = "Probability of each kind of fault (API 5xx, task failure, clone lock timeout, SSH drop,"
-                    + " agent or guest never up) per decision, e.g. 0.1 (default 0).")
-    double faultRate;
+    @Mixin
+    FaultOptions faults = new FaultOptions();
 
     @Option(
             names = "--request-log",
@@ -85,9 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         if (nodes < 1 || nodes > 32) {
             throw new CliException(ExitCodes.USAGE, "--nodes must be 1..32, got " + nodes);
         }
-        if (!(faultRate >= 0 && faultRate <= 1)) {
-            throw new CliException(ExitCodes.USAGE, "--fault-rate is a probability in [0,1], got " + faultRate);
-        }
+        FaultOptions.Rates rates = faults.rates();
         if (!(latencyScale > 0)) {
             throw new CliException(ExitCodes.USAGE, "--latency-scale must be positive, got " + latencyScale);
         }
@@ -103,8 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoRun.Options options = new DemoRun.Options(
                 nodes,
-                faultSeed,
-                faultRate,
+                rates,
                 requestLog == null ? null : ctx.resolve(requestLog.toString()),
                 latencyScale,
                 upgrade ? upgradeOptions : null,

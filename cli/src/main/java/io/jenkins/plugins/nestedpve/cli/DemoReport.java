@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.PhaseTimings;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
@@ -126,7 +127,13 @@ record DemoReport(
         return upgrade == null || upgrade.passed() ? ExitCodes.OK : ExitCodes.UPGRADE_FAILED;
     }
 
+    /** The verdict followed by what was absorbed, e.g. {@code "...; 3 transient faults absorbed, 1 node replaced"}. */
     String verdict() {
+        List<Healing> healed = timeline.healings();
+        return healed.isEmpty() ? plainVerdict() : plainVerdict() + "; " + timeline.healingSummary();
+    }
+
+    private String plainVerdict() {
         String time = wall == null ? "" : " in " + Durations.human(wall);
         return switch (exitCode()) {
             case ExitCodes.OK ->
@@ -156,10 +163,14 @@ record DemoReport(
         o.put("clusterName", spec.clusterName());
         o.put("nodes", options.nodes());
         o.put("latencyScale", options.latencyScale());
-        o.put("faultSeed", options.faultSeed());
-        o.put("faultRate", options.faultRate());
+        o.put("faultSeed", options.faults().seed());
+        o.put("transientFaultRate", options.faults().transientRate());
+        o.put("permanentFaultRate", options.faults().permanentRate());
         o.put("wallMillis", wall == null ? null : wall.toMillis());
         o.put("error", error);
+        o.put("healed", timeline.healingSummary());
+        ArrayNode h = o.putArray("healings");
+        timeline.healings().forEach(x -> h.add(x.describe()));
         o.set("cluster", cluster == null ? null : descriptor(cluster));
         ArrayNode c = o.putArray("checks");
         checks.forEach(r -> c.addObject()

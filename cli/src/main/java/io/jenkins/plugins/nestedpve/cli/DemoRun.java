@@ -36,16 +36,15 @@ final class DemoRun {
      */
     record Options(
             int nodes,
-            long faultSeed,
-            double faultRate,
+            FaultOptions.Rates faults,
             Path requestLog,
             double latencyScale,
             UpgradeOptions upgrade,
             Path upgradeReport,
             List<String> upgradeFaults) {
         /** Without an upgrade trial. */
-        Options(int nodes, long faultSeed, double faultRate, Path requestLog, double latencyScale) {
-            this(nodes, faultSeed, faultRate, requestLog, latencyScale, null, null, List.of());
+        Options(int nodes, FaultOptions.Rates faults, Path requestLog, double latencyScale) {
+            this(nodes, faults, requestLog, latencyScale, null, null, List.of());
         }
     }
 
@@ -69,7 +68,7 @@ final class DemoRun {
         Instant started = ctx.clock().instant();
         Simulator.Builder b = Simulator.builder()
                 .latencyScale(options.latencyScale())
-                .faults(DemoSetup.faults(options.faultSeed(), options.faultRate()))
+                .faults(options.faults().plan())
                 .template(TemplateSpec.pve84());
         if (options.requestLog() != null) {
             b.requestLog(options.requestLog());
@@ -188,10 +187,7 @@ final class DemoRun {
         out.println("nestedpve demo: simulated PVE host '" + sim.hostNode() + "' at " + sim.apiUrl() + " up after "
                 + Durations.human(startup)
                 + String.format(Locale.ROOT, " (latencies x%s of real hardware", options.latencyScale())
-                + (options.faultRate() > 0
-                        ? String.format(
-                                Locale.ROOT, ", faults: rate %s, seed %d)", options.faultRate(), options.faultSeed())
-                        : ", no faults)"));
+                + ", " + options.faults().describe() + ")");
         if (options.requestLog() != null) {
             out.println("request log: " + options.requestLog());
         }

@@ -9,7 +9,6 @@ import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
-import io.jenkins.plugins.nestedpve.sim.FaultPlan;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.shell.HostKeys;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
@@ -28,17 +27,6 @@ import java.util.UUID;
  */
 final class DemoSetup {
     private DemoSetup() {}
-
-    /** A fault plan where every kind of fault happens with probability {@code rate}, seeded. */
-    static FaultPlan faults(long seed, double rate) {
-        FaultPlan.Builder b = FaultPlan.builder().seed(seed);
-        if (rate > 0) {
-            for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
-                b.rate(kind, rate);
-            }
-        }
-        return b.build();
-    }
 
     static ClusterSpec spec(Simulator sim, int nodes, double scale, UUID installation, String owner) {
         Map<String, String> keys = HostKeys.fingerprints(sim.host().fs());

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "Tear down a cluster left by 'nestedpve up': by name (every VM on the host whose ownership marker"
                     + " names this installation and the cluster) or by its descriptor file.",
             "VMs without this installation's marker are never touched. Exits 4 when something could not be"
-                    + " destroyed."
+                    + " destroyed, or when a VM this installation recorded as created carries no marker of it"
+                    + " (listed with the command to remove it by hand)."
         })
 final class DownCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -72,8 +73,8 @@ final class DownCommand implements Callable<Integer> {
             if (report.ok()) {
                 ClusterFiles.remove(loaded.outputDir(), clusterName, ctx.err());
             }
-            print(report);
-            return report.ok() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
+            print(report, loaded.spec().host().node());
+            return report.clean() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
         }
     }
 
@@ -120,18 +121,19 @@ final class DownCommand implements Callable<Integer> {
         return report;
     }
 
-    private void print(TeardownReport report) {
+    private void print(TeardownReport report, String hostNode) {
         if (json) {
             Json.print(ctx.out(), json(report));
             return;
         }
         ctx.out().println(report.summary());
         report.errors().forEach(e -> ctx.out().println("  " + e.getMessage()));
+        Provisioned.printHandCleanup(ctx.out(), report, hostNode);
     }
 
     static ObjectNode json(TeardownReport report) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("ok", report.ok());
+        o.put("ok", report.clean());
         o.put("summary", report.summary());
         ArrayNode vms = o.putArray("vms");
         report.vms()

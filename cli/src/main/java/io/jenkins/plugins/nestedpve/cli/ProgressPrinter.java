@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Heartbeat;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.Outcome;
@@ -73,6 +74,12 @@ final class ProgressPrinter implements ProgressListener {
                     .orElse(base);
         }
         line(phase.label(), node == null ? "cluster" : node, result);
+    }
+
+    /** An absorbed fault, as it happens: {@code [  9.1s] healed: replaced (clone, np-x-n2): ...}. */
+    @Override
+    public void healed(Healing healing) {
+        message(Level.INFO, "healed: " + healing.describe());
     }
 
     @Override

@@ -108,7 +108,21 @@ final class Provisioned {
                             + " -f <spec>' or 'nestedpve reap -f <spec>':");
             report.errors().forEach(e -> ctx.err().println("  " + e.getMessage()));
         }
+        printHandCleanup(ctx.err(), report, cluster.host().node());
         ctx.err().flush();
         return report;
+    }
+
+    /**
+     * The VMs this installation recorded as created that carry no marker of it: never destroyed
+     * automatically, so a person has to look; each line names the VM, its node and the command.
+     */
+    static void printHandCleanup(java.io.PrintStream out, TeardownReport report, String hostNode) {
+        if (report.unmarked().isEmpty()) {
+            return;
+        }
+        out.println("LEFT FOR A HAND — recorded as created by this installation but without its marker, so never"
+                + " destroyed automatically; check each and remove it if it is not needed:");
+        report.handCleanup(hostNode).forEach(line -> out.println("  " + line));
     }
 }

@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         TeardownReport report = Provisioned.tearDown(ctx, ie.engine(), cluster, loaded.hostCredentials(), progress);
-        if (!report.ok()) {
+        if (!report.clean()) {
             return ExitCodes.LEFTOVERS;
         }
         ClusterFiles.remove(loaded.outputDir(), cluster.name(), ctx.err());

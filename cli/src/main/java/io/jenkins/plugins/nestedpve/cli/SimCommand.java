@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nestedpve sim}: the simulated PVE host on its own, until Ctrl-C. */
@@ -56,14 +57,8 @@ final class SimCommand implements Callable<Integer> {
             description = "PVE release of the host: 9.1 (default) or 8.4.")
     String hostVersion = "9.1";
 
-    @Option(names = "--fault-seed", paramLabel = "S", description = "Seed of the random faults.")
-    long faultSeed = 1;
-
-    @Option(
-            names = "--fault-rate",
-            paramLabel = "R",
-            description = "Probability of each kind of fault per decision (default 0).")
-    double faultRate;
+    @Mixin
+    FaultOptions faults = new FaultOptions();
 
     @Option(
             names = "--request-log",
@@ -93,7 +88,7 @@ final class SimCommand implements Callable<Integer> {
                 .cpuVendor(vendor)
                 .hostNesting(!noNesting)
                 .hostVersion(hostVersion)
-                .faults(DemoSetup.faults(faultSeed, faultRate))
+                .faults(faults.rates().plan())
                 .template(TemplateSpec.pve84())
                 .template(TemplateSpec.pve91());
         if (requestLog != null) {

@@ -38,6 +38,13 @@ final class CompositeListener implements ProgressListener {
     }
 
     @Override
+    public void healed(Healing healing) {
+        for (ProgressListener l : listeners) {
+            guard(() -> l.healed(healing));
+        }
+    }
+
+    @Override
     public void message(Level level, String text) {
         for (ProgressListener l : listeners) {
             guard(() -> l.message(level, text));

@@ -28,6 +28,9 @@ public interface ProgressListener {
      */
     default void phaseWaiting(Phase phase, String node, Duration waited, Duration limit) {}
 
+    /** A fault was absorbed: retried, reconciled or a node replaced (see {@link Healing}). */
+    default void healed(Healing healing) {}
+
     /** A line for the user (build log, CLI); never contains secrets. */
     default void message(Level level, String text) {}
 

@@ -32,6 +32,7 @@ public final class Timeline implements ProgressListener {
     private final Clock clock;
     private final List<PhaseRecord> phases = new ArrayList<>();
     private final List<MessageRecord> messages = new ArrayList<>();
+    private final List<Healing> healings = new ArrayList<>();
 
     public Timeline(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,6 +59,24 @@ public final class Timeline implements ProgressListener {
     @Override
     public synchronized void message(Level level, String text) {
         messages.add(new MessageRecord(clock.instant(), level, text));
+    }
+
+    @Override
+    public synchronized void healed(Healing healing) {
+        healings.add(healing);
+    }
+
+    /** Every absorbed fault so far, in order. */
+    public synchronized List<Healing> healings() {
+        return List.copyOf(healings);
+    }
+
+    /**
+     * What was absorbed, in one phrase, e.g. {@code "3 transient faults absorbed, 1 node replaced"};
+     * {@code "no faults"} when nothing was.
+     */
+    public synchronized String healingSummary() {
+        return HealingSummary.of(healings);
     }
 
     /** Every phase run so far, in the order they started. */

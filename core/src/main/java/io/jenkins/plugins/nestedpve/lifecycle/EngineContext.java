@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     quorum)
  * @param markerKey signs the ownership markers; only VMs whose marker it verifies are destroyed, so
  *     it must be the installation's stored key (a new key disowns every VM created before)
+ * @param replacements how many guests of one provisioning that fail to clone, boot, report an address,
+ *     accept SSH or take their identity may be destroyed and cloned afresh (default {@value
+ *     #DEFAULT_REPLACEMENTS}; 0 fails at the first such failure)
  */
 public record EngineContext(
         Clock clock,
@@ -42,7 +45,11 @@ public record EngineContext(
         SshConnector ssh,
         UUID installationId,
         Backoff poll,
-        MarkerKey markerKey) {
+        MarkerKey markerKey,
+        int replacements) {
+    /** Guests one provisioning may replace unless configured. */
+    public static final int DEFAULT_REPLACEMENTS = 2;
+
     /** Polling of the engine's own waits: 500 ms growing by half up to 5 s. */
     public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
 
@@ -56,6 +63,9 @@ public record EngineContext(
         Objects.requireNonNull(installationId, "installationId");
         Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(markerKey, "markerKey");
+        if (replacements < 0) {
+            throw new IllegalArgumentException("replacements must be at least 0, got " + replacements);
+        }
     }
 
     /** A waiter on this context's clock and sleeper. */
@@ -79,6 +89,7 @@ public record EngineContext(
         private SshConnector ssh;
         private Backoff poll = DEFAULT_POLL;
         private MarkerKey markerKey;
+        private int replacements = DEFAULT_REPLACEMENTS;
 
         private Builder(UUID installationId) {
             this.installationId = Objects.requireNonNull(installationId, "installationId");
@@ -130,6 +141,12 @@ public record EngineContext(
             return this;
         }
 
+        /** How many failed guests one provisioning may replace; 0 fails at the first one. */
+        public Builder replacements(int v) {
+            replacements = v;
+            return this;
+        }
+
         public EngineContext build() {
             return new EngineContext(
                     clock,
@@ -140,7 +157,8 @@ public record EngineContext(
                     ssh != null ? ssh : new SshConnector(SshTimeouts.DEFAULTS, clock, sleeper),
                     installationId,
                     poll,
-                    markerKey != null ? markerKey : MarkerKey.generate());
+                    markerKey != null ? markerKey : MarkerKey.generate(),
+                    replacements);
         }
     }
 

@@ -20,6 +20,7 @@ final class Provisioner {
     private final HostCredentials credentials;
     private final Timeline timeline;
     private final GuestAccess access;
+    private final Replacements replacements;
 
     Provisioner(RunContext run, ClusterSpec spec, HostCredentials credentials, Timeline timeline) {
         this.run = run;
@@ -27,6 +28,7 @@ final class Provisioner {
         this.credentials = credentials;
         this.timeline = timeline;
         this.access = new GuestAccess(run, spec);
+        this.replacements = new Replacements(run, spec.host(), run.ctx().replacements());
     }
 
     NestedCluster provision() {
@@ -53,8 +55,20 @@ final class Provisioner {
         }
     }
 
-    /** The phases of one guest, on its own thread. */
+    /** The phases of one guest, on its own thread; a guest that fails may be replaced ({@link Replacements}). */
     private IdentifiedGuest guest(Validated validated, GuestSlot slot) {
+        while (true) {
+            try {
+                return build(validated, slot);
+            } catch (ProvisioningException e) {
+                if (!replacements.replace(slot, e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IdentifiedGuest build(Validated validated, GuestSlot slot) {
         ClonedGuest cloned = new ClonePhase(run, spec, validated, slot).run();
         BootedGuest booted = new BootPhase(run, spec, validated).run(cloned);
         ReachableGuest reachable = new ReachPhase(run, spec, validated, access).run(booted);

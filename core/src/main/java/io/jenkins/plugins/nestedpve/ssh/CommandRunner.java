@@ -17,4 +17,14 @@ public interface CommandRunner {
      * @throws InterruptedException when the calling thread is interrupted (the command is killed)
      */
     ExecResult run(String command, Duration timeout) throws InterruptedException;
+
+    /**
+     * Runs {@code command}, declared idempotent: running it twice has the effect of running it once (a
+     * read, or a write that sets a file's whole content). A runner that can reconnect ({@link
+     * ResilientShell}) runs it again on a new connection when the connection drops; a plain one runs it
+     * once, like {@link #run}.
+     */
+    default ExecResult runIdempotent(String command, Duration timeout) throws InterruptedException {
+        return run(command, timeout);
+    }
 }

@@ -141,9 +141,9 @@ public final class Teardown {
         if (config.isEmpty()) {
             return new VmOutcome(t.vmid(), t.node(), Result.ALREADY_GONE, "does not exist");
         }
-        String refused = refusal(t.vmid(), config.get(), marker, lease);
+        VmOutcome refused = refusal(t, config.get(), marker, lease);
         if (refused != null) {
-            return new VmOutcome(t.vmid(), t.node(), Result.NOT_OURS, refused);
+            return refused;
         }
         host.updateVmConfigSync(
                 hostRef.node(),
@@ -202,9 +202,9 @@ public final class Teardown {
             return gone(t, null);
         }
         Optional<OwnershipMarker> marker = marker(config.get());
-        String refused = refusal(t.vmid(), config.get(), marker, lease);
+        VmOutcome refused = refusal(t, config.get(), marker, lease);
         if (refused != null) {
-            return new VmOutcome(t.vmid(), t.node(), Result.NOT_OURS, refused);
+            return refused;
         }
         if (!t.confirm().test(marker.get())) {
             // the marker read now no longer supports the caller's decision (e.g. the VMID was reused
@@ -247,18 +247,28 @@ public final class Teardown {
                 : new VmOutcome(t.vmid(), t.node(), Result.DESTROYED, "destroyed");
     }
 
-    /** Why the VM must be left alone, or null when it is ours (and of {@code lease}, when given). */
-    private String refusal(int vmid, VmConfig config, Optional<OwnershipMarker> marker, String lease) {
-        OwnershipCheck.Trust trust = ownership.check(vmid, marker, config.tags(), true);
+    /**
+     * Why the VM must be left alone, or null when it is ours (and of {@code lease}, when given). A VM
+     * with this installation's marker of another lease is another cluster's ({@link Result#NOT_OURS});
+     * one without a valid marker of this installation, although this installation recorded it as
+     * created, is left in place for a hand to decide ({@link Result#UNMARKED}).
+     */
+    private VmOutcome refusal(Target t, VmConfig config, Optional<OwnershipMarker> marker, String lease) {
+        OwnershipCheck.Trust trust = ownership.check(t.vmid(), marker, config.tags(), true);
         if (trust == OwnershipCheck.Trust.OURS) {
             return lease == null || marker.get().lease().equals(lease)
                     ? null
-                    : "marker of lease " + marker.get().lease() + ": left untouched";
+                    : new VmOutcome(
+                            t.vmid(),
+                            t.node(),
+                            Result.NOT_OURS,
+                            "marker of lease " + marker.get().lease() + ": left untouched");
         }
-        return trust == OwnershipCheck.Trust.OTHER_INSTALLATION
+        String why = trust == OwnershipCheck.Trust.OTHER_INSTALLATION
                 ? "marker of installation " + marker.get().installation() + ", lease "
-                        + marker.get().lease() + ": left untouched"
-                : trust.reason() + ": left untouched";
+                        + marker.get().lease()
+                : trust.reason();
+        return new VmOutcome(t.vmid(), t.node(), Result.UNMARKED, why + ": left untouched");
     }
 
     static Optional<OwnershipMarker> marker(VmConfig config) {

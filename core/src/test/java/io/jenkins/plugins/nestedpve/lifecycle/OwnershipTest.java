@@ -138,10 +138,18 @@ class OwnershipTest {
         TeardownReport report = lab.engine.teardown(cluster.lease(), lab.host(), lab.token(), ProgressListener.NOOP);
 
         assertThat(report.ok()).isTrue();
+        assertThat(report.clean())
+                .as("a recorded VM without our marker does not pass silently")
+                .isFalse();
         assertThat(report.vms()).anySatisfy(v -> {
             assertThat(v.vmid()).isEqualTo(UNMARKED);
-            assertThat(v.result()).isEqualTo(TeardownReport.Result.NOT_OURS);
+            assertThat(v.result()).isEqualTo(TeardownReport.Result.UNMARKED);
         });
+        assertThat(report.handCleanup(lab.host().node()))
+                .singleElement()
+                .asString()
+                .startsWith("VM " + UNMARKED + " (stale) on node " + lab.host().node() + ": no nested-pve marker")
+                .endsWith("qm stop " + UNMARKED + " && qm destroy " + UNMARKED + " --purge");
         assertThat(report.count(TeardownReport.Result.DESTROYED)).isEqualTo(1);
         assertThat(ourVmids()).isEmpty();
     }
@@ -365,7 +373,7 @@ class OwnershipTest {
                 ReapScope.orphans(lease -> false).withMinAge(Duration.ZERO),
                 ProgressListener.NOOP);
 
-        assertThat(torn.count(TeardownReport.Result.NOT_OURS)).isEqualTo(1);
+        assertThat(torn.count(TeardownReport.Result.UNMARKED)).isEqualTo(1);
         assertThat(reaped.reaped()).isEmpty();
         assertThat(reaped.kept()).anySatisfy(d -> {
             assertThat(d.vmid()).isEqualTo(vmid);
@@ -392,7 +400,7 @@ class OwnershipTest {
                 ProgressListener.NOOP);
 
         assertThat(torn.count(TeardownReport.Result.DESTROYED)).isEqualTo(1);
-        assertThat(torn.count(TeardownReport.Result.NOT_OURS)).isEqualTo(2);
+        assertThat(torn.count(TeardownReport.Result.UNMARKED)).isEqualTo(2);
         assertThat(reaped.reaped()).isEmpty();
         assertThat(reaped.kept())
                 .filteredOn(d -> d.vmid() >= 83500)
@@ -443,7 +451,8 @@ class OwnershipTest {
                 lab.ctx.ssh(),
                 lab.ctx.installationId(),
                 lab.ctx.poll(),
-                lab.ctx.markerKey());
+                lab.ctx.markerKey(),
+                lab.ctx.replacements());
         return new NestedPveEngine(c);
     }
 }

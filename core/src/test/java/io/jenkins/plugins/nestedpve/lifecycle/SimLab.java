@@ -73,6 +73,8 @@ final class SimLab implements AutoCloseable {
                 .pveClients(PveClientFactory.standard(clock, Sleeper.SYSTEM, FAST_RETRY, FAST))
                 .ssh(new SshConnector(SSH, clock, Sleeper.SYSTEM))
                 .poll(FAST)
+                // a fault fails the provisioning here, as the fault tests expect; NodeReplacementTest heals
+                .replacements(0)
                 .build();
         this.engine = new NestedPveEngine(ctx);
     }

@@ -117,6 +117,26 @@ final class FakeCommand implements Command {
                 channel.getSession().close(true);
                 destroyed.await(30, TimeUnit.SECONDS);
                 return 0;
+            case "flaky":
+                // flaky NAME N: the first N runs drop the connection, later ones print "ran NAME"
+                if (server.countUp("tries " + words[1]) < Integer.parseInt(words[2])) {
+                    return dropConnection();
+                }
+                write(out, "ran " + words[1] + "\n");
+                return 0;
+            case "apply-then-drop":
+                // the change happens, then the connection drops before the answer
+                server.countUp("applied " + words[1]);
+                return dropConnection();
+            case "drop-then-apply":
+                // the first run drops before the change; later runs make it
+                if (server.countUp("tries " + words[1]) == 0) {
+                    return dropConnection();
+                }
+                server.countUp("applied " + words[1]);
+                return 0;
+            case "applied":
+                return server.count("applied " + words[1]) > 0 ? 0 : 1;
             case "utf8":
                 return utf8();
             case "read-stdin":
@@ -134,6 +154,12 @@ final class FakeCommand implements Command {
                 write(err, "fake: " + words[0] + ": command not found\n");
                 return 127;
         }
+    }
+
+    private int dropConnection() throws Exception {
+        channel.getSession().close(true);
+        destroyed.await(30, TimeUnit.SECONDS);
+        return 0;
     }
 
     /** Splits a multi-byte character across two packets. */

@@ -40,6 +40,7 @@ final class FakeSshServer implements AutoCloseable {
     private final ExecutorService commands = Executors.newCachedThreadPool();
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final AtomicInteger authAttempts = new AtomicInteger();
+    private final Map<String, AtomicInteger> counters = new ConcurrentHashMap<>();
     private volatile CountDownLatch release = new CountDownLatch(1);
     private final AtomicLong pids = new AtomicLong(4000);
     private final Map<Long, FakeCommand> running = new ConcurrentHashMap<>();
@@ -97,6 +98,17 @@ final class FakeSshServer implements AutoCloseable {
     /** The fingerprint of {@code key} as MINA computes it: an independent check of the client's. */
     static String fingerprint(KeyPair key) {
         return KeyUtils.getFingerPrint(key.getPublic());
+    }
+
+    /** Adds one to the counter {@code name} and returns its value before. */
+    int countUp(String name) {
+        return counters.computeIfAbsent(name, n -> new AtomicInteger()).getAndIncrement();
+    }
+
+    /** The counter {@code name}: how often a fake command counted it. */
+    int count(String name) {
+        AtomicInteger c = counters.get(name);
+        return c == null ? 0 : c.get();
     }
 
     /** Login attempts (password or key) seen so far. */

@@ -26,20 +26,38 @@ import java.util.regex.Pattern;
  * also target single faults ({@link #failNextTask}, {@link #guestNeverBoots}, ...). Thread-safe.
  */
 public final class FaultPlan {
-    /** What can go wrong. */
+    /**
+     * What can go wrong. A transient fault goes away when the same thing is asked again (a 503 while
+     * pveproxy restarts, a dropped SSH connection, a lock held a moment too long, an agent that answers
+     * late); a permanent one does not (a failed task, a guest that never boots): only doing it
+     * differently helps, e.g. a new clone.
+     */
     public enum Kind {
         /** A transient 5xx answer of the API (before the handler runs). */
-        API_5XX,
+        API_5XX(true),
         /** A clone task that cannot get the new VM's lock. */
-        CLONE_LOCK_TIMEOUT,
+        CLONE_LOCK_TIMEOUT(true),
         /** A task that ends with an error. */
-        TASK_FAILURE,
+        TASK_FAILURE(false),
         /** An SSH session dropped by the server. */
-        SSH_DROP,
+        SSH_DROP(true),
+        /** A guest whose QEMU agent answers only a boot time later than its OS. */
+        AGENT_LATE(true),
         /** A guest whose QEMU agent never answers. */
-        AGENT_NEVER_UP,
+        AGENT_NEVER_UP(false),
         /** A guest whose OS never comes up (no agent, no SSH, no API). */
-        GUEST_NEVER_BOOTS
+        GUEST_NEVER_BOOTS(false);
+
+        private final boolean transientFault;
+
+        Kind(boolean transientFault) {
+            this.transientFault = transientFault;
+        }
+
+        /** Whether asking again can succeed (otherwise only a different attempt, such as a new clone, helps). */
+        public boolean isTransient() {
+            return transientFault;
+        }
     }
 
     /** A transient API failure: status and message (first line = reason phrase). */
@@ -280,6 +298,11 @@ public final class FaultPlan {
         return roll(Kind.AGENT_NEVER_UP, vmid + ":" + bootKey, rate(Kind.AGENT_NEVER_UP));
     }
 
+    /** Whether the agent of {@code vmid} answers only a boot time after its OS is up (decided per boot). */
+    public boolean agentLate(int vmid, String bootKey) {
+        return roll(Kind.AGENT_LATE, vmid + ":" + bootKey, rate(Kind.AGENT_LATE));
+    }
+
     /** Whether an SSH session to {@code address} is dropped. */
     public boolean sshDrop(String address) {
         synchronized (this) {
@@ -339,6 +362,25 @@ public final class FaultPlan {
         /** Probability of {@code kind} per decision. */
         public Builder rate(Kind kind, double probability) {
             rates.put(kind, check(probability));
+            return this;
+        }
+
+        /** Probability {@code probability} for every transient kind ({@link Kind#isTransient()}). */
+        public Builder transientRate(double probability) {
+            return rates(true, probability);
+        }
+
+        /** Probability {@code probability} for every permanent kind. */
+        public Builder permanentRate(double probability) {
+            return rates(false, probability);
+        }
+
+        private Builder rates(boolean transientKinds, double probability) {
+            for (Kind kind : Kind.values()) {
+                if (kind.isTransient() == transientKinds) {
+                    rate(kind, probability);
+                }
+            }
             return this;
         }
 

@@ -60,4 +60,34 @@ class FaultPlanTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0,1]");
     }
+
+    @Test
+    void transientAndPermanentRatesSetOnlyTheirOwnKinds() {
+        FaultPlan transientOnly = FaultPlan.builder().seed(3).transientRate(1).build();
+        assertThat(transientOnly.apiFault("GET", "/version")).isPresent();
+        assertThat(transientOnly.sshDrop("10.0.0.1")).isTrue();
+        assertThat(transientOnly.agentLate(101, "1")).isTrue();
+        assertThat(transientOnly.taskFailure("qmclone", "9000")).isEmpty();
+        assertThat(transientOnly.guestNeverBoots(101, "1")).isFalse();
+        assertThat(transientOnly.agentNeverUp(101, "1")).isFalse();
+
+        FaultPlan permanentOnly = FaultPlan.builder().seed(3).permanentRate(1).build();
+        assertThat(permanentOnly.apiFault("GET", "/version")).isEmpty();
+        assertThat(permanentOnly.sshDrop("10.0.0.1")).isFalse();
+        assertThat(permanentOnly.agentLate(101, "1")).isFalse();
+        assertThat(permanentOnly.taskFailure("qmclone", "9000")).isPresent();
+        assertThat(permanentOnly.guestNeverBoots(101, "1")).isTrue();
+        assertThat(permanentOnly.agentNeverUp(101, "1")).isTrue();
+    }
+
+    @Test
+    void everyKindIsEitherTransientOrPermanent() {
+        assertThat(List.of(FaultPlan.Kind.values()))
+                .filteredOn(FaultPlan.Kind::isTransient)
+                .containsExactlyInAnyOrder(
+                        FaultPlan.Kind.API_5XX,
+                        FaultPlan.Kind.CLONE_LOCK_TIMEOUT,
+                        FaultPlan.Kind.SSH_DROP,
+                        FaultPlan.Kind.AGENT_LATE);
+    }
 }

@@ -96,7 +96,19 @@ public final class GuestLauncher {
                 // talks over virtio-serial, answers and reports the configured address
             }
         }
-        vm.setAgentUp(!host.env().faults().agentNeverUp(vm.vmid(), Integer.toString(boot)));
+        String bootKey = Integer.toString(boot);
+        if (host.env().faults().agentNeverUp(vm.vmid(), bootKey)) {
+            vm.setAgentUp(false);
+        } else if (host.env().faults().agentLate(vm.vmid(), bootKey)) {
+            // the agent service starts late (a slow first boot): it answers one boot time later
+            host.env().schedule(Step.GUEST_BOOT, () -> {
+                if (vm.running() && vm.bootCount() == boot) {
+                    vm.setAgentUp(true);
+                }
+            });
+        } else {
+            vm.setAgentUp(true);
+        }
     }
 
     /** The guest's address: cloud-init static ip when a cloud-init drive exists, else DHCP. */
