@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             DemoCommand.class,
+            BenchCommand.class,
             RunCommand.class,
             UpCommand.class,
             DownCommand.class,

@@ -43,8 +43,11 @@ public record EngineContext(
         UUID installationId,
         Backoff poll,
         MarkerKey markerKey) {
-    /** Polling of the engine's own waits: 500 ms growing by half up to 5 s. */
-    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
+    /**
+     * Polling of the engine's own waits: 250 ms growing by half up to 1 s (a longer cap adds up to
+     * itself to every boot and join waited for, docs/benchmarks.md).
+     */
+    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(250), 1.5, Duration.ofSeconds(1));
 
     public EngineContext {
         Objects.requireNonNull(clock, "clock");

@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
+import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
 import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.PveAmbiguousOutcomeException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,6 +46,10 @@ final class GuestCloner {
     private final Environment env;
     private final String hostId;
     private String lastProblem = "";
+    /** Set after another caller took a VMID: the next pick starts at a random point of the range. */
+    private boolean collided;
+    /** VMIDs another caller took during this clone: not tried again. */
+    private final Set<Integer> taken = new HashSet<>();
 
     GuestCloner(ProvisionRun run) {
         this.run = run;
@@ -108,15 +114,29 @@ final class GuestCloner {
     /** A refused clone: another VMID when taken, the same call later when locked, else fail. */
     private Outcome refused(int vmid, String message, boolean lockTimeout, RuntimeException e) {
         lastProblem = "VMID " + vmid + ": " + message;
+        if (lockTimeout && message != null && message.contains(newIdLock(vmid))) {
+            // the new id's flock is held for a whole clone (pve-facts §3.4): another caller is creating it
+            run.info("VMID " + vmid + " is being created by another caller (" + message + "); trying another VMID");
+            collided = true;
+            taken.add(vmid);
+            return Outcome.TAKEN;
+        }
         if (lockTimeout) {
             run.info("clone onto VMID " + vmid + " hit a lock timeout; retrying after a backoff: " + message);
             return Outcome.LOCKED;
         }
         if (message != null && message.contains("already exists")) {
-            run.info("VMID " + vmid + " was taken meanwhile (" + message + "); trying the next VMID");
+            run.info("VMID " + vmid + " was taken meanwhile (" + message + "); trying another VMID");
+            collided = true;
+            taken.add(vmid);
             return Outcome.TAKEN;
         }
         throw e;
+    }
+
+    /** The flock file of a VMID's config (pve-facts §3.11). */
+    static String newIdLock(int vmid) {
+        return "/lock-" + vmid + ".conf'";
     }
 
     private CloneRequest request(GuestNode node, int vmid) {
@@ -134,12 +154,20 @@ final class GuestCloner {
         return b.build();
     }
 
-    /** The lowest VMID of the range that is unused, unclaimed and confirmed free by nextid. */
+    /**
+     * The lowest VMID of the range that is unused, unclaimed (by any engine of this process) and
+     * confirmed free by nextid; after a collision with another process, the first such VMID from a
+     * random point of the range, so that processes that collided do not all move to the same next
+     * VMID again.
+     */
     private int pickVmid() {
         Set<Integer> used = new HashSet<>(run.templateLocks.claimed(hostId));
+        used.addAll(taken);
         run.host.vmResources().forEach(v -> used.add(v.vmid()));
+        VmidRange range = run.spec.vmidRange();
+        long from = collided ? range.start() + ThreadLocalRandom.current().nextLong(range.size()) : range.start();
         while (true) {
-            OptionalInt next = VmidAllocator.next(run.spec.vmidRange(), used);
+            OptionalInt next = VmidAllocator.nextFrom(range, used, from);
             if (next.isEmpty()) {
                 throw new VmidRangeExhaustedException(run.spec.vmidRange(), 0, 1);
             }
