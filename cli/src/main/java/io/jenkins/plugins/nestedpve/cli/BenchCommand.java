@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,16 @@ import picocli.CommandLine.Option;
             "Exit 0 when every cluster came up and nothing was left; 1 otherwise."
         })
 final class BenchCommand implements Callable<Integer> {
+    private static final double WARM_UP_SCALE = 0.02;
+    private static final double DEFAULT_SCALE = 0.2;
+    private static final double QUICK_SCALE = 0.05;
+
     private final CliContext ctx;
 
     @Option(
             names = "--quick",
-            description = "A reduced set for a smoke test: 1 node, and 2 concurrent 3-node clusters.")
+            description = "A reduced set for a smoke test: 1 node, and 2 concurrent 3-node clusters, latencies x0.05,"
+                    + " no warm-up.")
     boolean quick;
 
     @Option(names = "--json", description = "Print the result as one JSON object on stdout (progress goes to stderr).")
@@ -57,8 +63,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--latency-scale",
             paramLabel = "X",
-            description = "Realistic PVE latencies times this factor for the sizes (default ${DEFAULT-VALUE}).")
-    double latencyScale = 0.2;
+            description = "Realistic PVE latencies times this factor for the sizes (default 0.2; --quick: 0.05).")
+    Double latencyScale;
 
     @Option(
             names = "--concurrent-latency-scale",
@@ -74,14 +80,26 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         List<Integer> sizeList = sizes != null ? sizes : quick ? List.of(1) : List.of(1, 3, 5, 7);
         List<Integer> concurrentList = concurrent != null ? concurrent : quick ? List.of(2) : List.of(8, 16, 32);
-        check(sizeList, concurrentList);
+        double scale = latencyScale != null ? latencyScale : quick ? QUICK_SCALE : DEFAULT_SCALE;
+        check(sizeList, concurrentList, scale);
         PrintStream progress = json ? ctx.err() : ctx.out();
+        if (!quick) {
+            // a long-running controller has a warm JVM: TLS, SSH and JSON code loaded and compiled
+            progress.println("bench: warm-up (a 1-node cluster, not counted) ...");
+            new BenchSizeRun(ctx, WARM_UP_SCALE, new PrintStream(OutputStream.nullOutputStream())).run(1);
+        }
         List<BenchResults.Size> sizeResults = new ArrayList<>();
         for (int n : sizeList) {
-            progress.println("bench: " + n + " node(s) alone, latencies x" + latencyScale + " ...");
-            sizeResults.add(new BenchSizeRun(ctx, latencyScale, progress).run(n));
+            progress.println("bench: " + n + " node(s) alone, latencies x" + scale + " ...");
+            sizeResults.add(new BenchSizeRun(ctx, scale, progress).run(n));
         }
         List<BenchResults.Concurrent> concurrentResults = new ArrayList<>();
+        BenchResults.Concurrent baseline = null;
+        if (concurrentList.stream().anyMatch(n -> n > 0)) {
+            // the yardstick: one 3-node cluster alone at the same scale, measured the same way
+            progress.println("bench: 1 3-node cluster alone, latencies x" + concurrentScale + " (the yardstick) ...");
+            baseline = new BenchConcurrent(ctx, concurrentScale, progress).run(1);
+        }
         for (int n : concurrentList) {
             if (n == 0) {
                 continue;
@@ -89,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
             progress.println("bench: " + n + " concurrent 3-node clusters, latencies x" + concurrentScale + " ...");
             concurrentResults.add(new BenchConcurrent(ctx, concurrentScale, progress).run(n));
         }
-        BenchReport report = new BenchReport(sizeResults, concurrentResults, latencyScale, concurrentScale);
+        BenchReport report = new BenchReport(sizeResults, concurrentResults, baseline, scale, concurrentScale);
         if (svg != null && !sizeResults.isEmpty()) {
             writeSvg(sizeResults.get(sizeResults.size() - 1));
         }
@@ -101,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         return report.ok() ? ExitCodes.OK : ExitCodes.COMMAND_FAILED;
     }
 
-    private void check(List<Integer> sizeList, List<Integer> concurrentList) {
+    private void check(List<Integer> sizeList, List<Integer> concurrentList, double scale) {
         for (int n : sizeList) {
             if (n < 1 || n > 16) {
                 throw new CliException(ExitCodes.USAGE, "--sizes are node counts 1..16, got " + n);
@@ -114,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
                         "--concurrent counts are 0..32 (the simulated host's DHCP pool has 100 addresses), got " + n);
             }
         }
-        if (!(latencyScale > 0 && latencyScale <= 1) || !(concurrentScale > 0 && concurrentScale <= 1)) {
+        if (!(scale > 0 && scale <= 1) || !(concurrentScale > 0 && concurrentScale <= 1)) {
             throw new CliException(ExitCodes.USAGE, "latency scales are in (0, 1]");
         }
     }

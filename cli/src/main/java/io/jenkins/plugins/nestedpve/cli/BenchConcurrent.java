@@ -56,13 +56,15 @@ final class BenchConcurrent {
                 started.add(engine.start(spec, host, ProgressListener.NOOP));
             }
             List<Duration> ready = Collections.synchronizedList(new ArrayList<>());
+            List<Duration> readyWall = Collections.synchronizedList(new ArrayList<>());
             List<String> errors = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger failures = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(clusters);
             try {
                 List<Future<?>> done = new ArrayList<>();
                 for (Provisioning p : started) {
-                    done.add(pool.submit(() -> lifecycle(engine, host, p, simulated, t0, ready, errors, failures)));
+                    done.add(pool.submit(() -> lifecycle(
+                            engine, host, p, new Marks(simulated, t0, wallStart), ready, readyWall, errors, failures)));
                 }
                 for (Future<?> f : done) {
                     await(f);
@@ -73,11 +75,14 @@ final class BenchConcurrent {
             int leftovers = BenchLeftovers.settle(sim).size();
             List<Duration> sorted = new ArrayList<>(ready);
             Collections.sort(sorted);
+            List<Duration> sortedWall = new ArrayList<>(readyWall);
+            Collections.sort(sortedWall);
             return new BenchResults.Concurrent(
                     clusters,
                     failures.get(),
                     leftovers,
                     List.copyOf(sorted),
+                    List.copyOf(sortedWall),
                     Duration.between(wallStart, ctx.clock().instant()),
                     sampler.peakClientThreads(),
                     sampler.peakHeapMiB(),
@@ -90,9 +95,9 @@ final class BenchConcurrent {
             NestedPveEngine engine,
             HostCredentials host,
             Provisioning p,
-            Clock simulated,
-            Instant t0,
+            Marks start,
             List<Duration> ready,
+            List<Duration> readyWall,
             List<String> errors,
             AtomicInteger failures) {
         NestedCluster cluster;
@@ -104,8 +109,9 @@ final class BenchConcurrent {
             report("FAILED: " + e.getMessage());
             return;
         }
-        Duration d = Duration.between(t0, simulated.instant());
+        Duration d = Duration.between(start.simulatedStart(), start.simulated().instant());
         ready.add(d);
+        readyWall.add(Duration.between(start.wallStart(), ctx.clock().instant()));
         report(cluster.name() + " ready after " + BenchSizeRun.human(d) + " simulated (" + ready.size() + " ready)");
         TeardownReport down = engine.teardown(cluster, host, ProgressListener.NOOP);
         if (!down.errors().isEmpty()) {
@@ -113,6 +119,9 @@ final class BenchConcurrent {
             errors.add(cluster.name() + " teardown: " + down.summary());
         }
     }
+
+    /** Where the run started, on the simulated clock and on the wall clock. */
+    private record Marks(Clock simulated, Instant simulatedStart, Instant wallStart) {}
 
     private void report(String line) {
         synchronized (progress) {

@@ -12,16 +12,19 @@ import java.util.Optional;
 final class BenchReport {
     private final List<BenchResults.Size> sizes;
     private final List<BenchResults.Concurrent> concurrent;
+    private final BenchResults.Concurrent baseline;
     private final double scale;
     private final double concurrentScale;
 
     BenchReport(
             List<BenchResults.Size> sizes,
             List<BenchResults.Concurrent> concurrent,
+            BenchResults.Concurrent baseline,
             double scale,
             double concurrentScale) {
         this.sizes = List.copyOf(sizes);
         this.concurrent = List.copyOf(concurrent);
+        this.baseline = baseline;
         this.scale = scale;
         this.concurrentScale = concurrentScale;
     }
@@ -29,15 +32,15 @@ final class BenchReport {
     /** Every cluster came up and went, nothing was left. */
     boolean ok() {
         return sizes.stream().allMatch(s -> s.error() == null && s.leftovers() == 0)
-                && concurrent.stream().allMatch(c -> c.failures() == 0 && c.leftovers() == 0);
+                && concurrent.stream().allMatch(c -> c.failures() == 0 && c.leftovers() == 0)
+                && (baseline == null || (baseline.failures() == 0 && baseline.leftovers() == 0));
     }
 
-    /** The 3-node cluster's ready time alone, when it was measured. */
+    /** One 3-node cluster's ready time alone, at the concurrent runs' scale, when it was measured. */
     private Optional<Duration> single() {
-        return sizes.stream()
-                .filter(s -> s.nodes() == 3 && s.error() == null)
-                .map(BenchResults.Size::ready)
-                .findFirst();
+        return Optional.ofNullable(baseline)
+                .filter(b -> b.failures() == 0 && !b.ready().isEmpty())
+                .map(BenchResults.Concurrent::p50);
     }
 
     JsonNode json() {
@@ -73,7 +76,10 @@ final class BenchReport {
                     .put("ready_p50_s", BenchResults.seconds(r.p50()))
                     .put("ready_p95_s", BenchResults.seconds(r.p95()));
             single.ifPresent(d -> e.put("single_ready_s", BenchResults.seconds(d))
+                    .put("p50_vs_single", round(BenchResults.ratio(r.p50(), d)))
                     .put("p95_vs_single", round(BenchResults.ratio(r.p95(), d))));
+            e.put("ready_wall_p50_s", BenchResults.seconds(r.wallP50()))
+                    .put("ready_wall_p95_s", BenchResults.seconds(r.wallP95()));
             e.put("client_threads_peak", r.peakClientThreads())
                     .put("heap_peak_mib", r.peakHeapMiB())
                     .put("wall_s", BenchResults.seconds(r.wall()));
@@ -133,7 +139,7 @@ final class BenchReport {
         b.append(String.format(
                 Locale.ROOT,
                 "%nconcurrent 3-node clusters, latencies x%s (one 3-node cluster alone: %s)%n"
-                        + "%8s %8s %5s %8s %8s %8s %8s %8s%n",
+                        + "%8s %8s %5s %8s %8s %9s %8s %8s %8s%n",
                 concurrentScale,
                 single,
                 "clusters",
@@ -141,18 +147,21 @@ final class BenchReport {
                 "left",
                 "p50",
                 "p95",
+                "p95/alone",
                 "threads",
                 "heapMiB",
                 "wall"));
         for (BenchResults.Concurrent r : concurrent) {
             b.append(String.format(
                     Locale.ROOT,
-                    "%8d %8d %5d %7.1fs %7.1fs %8d %8d %7.1fs%n",
+                    "%8d %8d %5d %7.1fs %7.1fs %9s %8d %8d %7.1fs%n",
                     r.clusters(),
                     r.failures(),
                     r.leftovers(),
                     BenchResults.seconds(r.p50()),
                     BenchResults.seconds(r.p95()),
+                    single().map(d -> String.format(Locale.ROOT, "%.2f", BenchResults.ratio(r.p95(), d)))
+                            .orElse("-"),
                     r.peakClientThreads(),
                     r.peakHeapMiB(),
                     BenchResults.seconds(r.wall())));

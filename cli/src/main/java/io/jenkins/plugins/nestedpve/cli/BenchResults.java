@@ -52,6 +52,7 @@ final class BenchResults {
      * N 3-node clusters at once from one engine on one simulated host.
      *
      * @param ready the ready time of each cluster that came up, sorted
+     * @param readyWall the same in wall-clock time, sorted
      * @param peakClientThreads the most threads of the client (engine, HTTP and SSH clients) seen at once
      * @param peakHeapMiB the most heap in use seen, simulator included (it runs in the same process)
      */
@@ -60,26 +61,35 @@ final class BenchResults {
             int failures,
             int leftovers,
             List<Duration> ready,
+            List<Duration> readyWall,
             Duration wall,
             int peakClientThreads,
             long peakHeapMiB,
             List<String> errors) {
         Duration p50() {
-            return percentile(0.50);
+            return percentile(ready, 0.50);
         }
 
         Duration p95() {
-            return percentile(0.95);
+            return percentile(ready, 0.95);
         }
 
-        /** Nearest-rank percentile of the ready times; zero when none came up. */
-        Duration percentile(double p) {
-            if (ready.isEmpty()) {
-                return Duration.ZERO;
-            }
-            int rank = (int) Math.ceil(p * ready.size());
-            return ready.get(Math.max(0, Math.min(ready.size() - 1, rank - 1)));
+        Duration wallP50() {
+            return percentile(readyWall, 0.50);
         }
+
+        Duration wallP95() {
+            return percentile(readyWall, 0.95);
+        }
+    }
+
+    /** Nearest-rank percentile of sorted durations; zero when there are none. */
+    static Duration percentile(List<Duration> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Duration.ZERO;
+        }
+        int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     static double ratio(Duration measured, Duration bound) {

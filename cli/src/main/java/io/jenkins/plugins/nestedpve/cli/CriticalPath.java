@@ -10,7 +10,11 @@ import java.time.Duration;
  *
  * <pre>
  * ready(N)    = validation + preflight                      0: read-only calls, no PVE task
- *             + N × d(LINKED_CLONE)                         clones serialized on the template
+ *             + N × clone                                   clones serialized on the template, each
+ *                                                           clone = d(LINKED_CLONE) of the system disk
+ *                                                           + max(d(CONFIG), d(STORAGE_ALLOC)) for the
+ *                                                           template's cloud-init drive (a new volume
+ *                                                           under the storage lock)
  *             + d(CONFIG) + d(START)                        configure and start the last clone
  *             + d(GUEST_BOOT)                               the slowest (last started) boot
  *             + d(SERVICE_RESTART)                          identity: pveproxy back after its restart
@@ -37,7 +41,7 @@ final class CriticalPath {
 
     /** The ready bound for {@code nodes} nodes, at realistic length. */
     Duration ready(int nodes) {
-        Duration d = d(Step.LINKED_CLONE)
+        Duration d = oneClone()
                 .multipliedBy(nodes)
                 .plus(d(Step.CONFIG))
                 .plus(d(Step.START))
@@ -53,6 +57,13 @@ final class CriticalPath {
     /** The teardown bound, at realistic length: one stop and one destroy, whatever the node count. */
     Duration teardown() {
         return d(Step.STOP).plus(d(Step.DESTROY));
+    }
+
+    /** One clone of the bench's template: its system disk linked, its cloud-init drive made anew. */
+    private Duration oneClone() {
+        Duration cloudInit =
+                d(Step.CONFIG).compareTo(d(Step.STORAGE_ALLOC)) >= 0 ? d(Step.CONFIG) : d(Step.STORAGE_ALLOC);
+        return d(Step.LINKED_CLONE).plus(cloudInit);
     }
 
     private Duration smokeCheck() {

@@ -44,10 +44,11 @@ public record EngineContext(
         Backoff poll,
         MarkerKey markerKey) {
     /**
-     * Polling of the engine's own waits: 250 ms growing by half up to 1 s (a longer cap adds up to
-     * itself to every boot and join waited for, docs/benchmarks.md).
+     * Polling of the engine's own waits: 100 ms growing by a tenth up to 500 ms (a poll interval
+     * adds on average half of itself to every boot, restart and join waited for,
+     * docs/benchmarks.md).
      */
-    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(250), 1.5, Duration.ofSeconds(1));
+    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(100), 1.1, Duration.ofMillis(500));
 
     public EngineContext {
         Objects.requireNonNull(clock, "clock");
