@@ -46,6 +46,23 @@ public final class VmidAllocator {
         return OptionalInt.empty();
     }
 
+    /**
+     * The first free id of {@code range} at or after {@code from}, wrapping to the range's start:
+     * after a collision with another process, callers start at a random point instead of all
+     * moving to the same next id.
+     */
+    public static OptionalInt nextFrom(VmidRange range, Collection<Integer> used, long from) {
+        Set<Integer> taken = new HashSet<>(used);
+        long start = Math.max(range.start(), Math.min(range.end(), from));
+        for (long i = 0; i < range.size(); i++) {
+            long id = start + i > range.end() ? start + i - range.size() : start + i;
+            if (!taken.contains((int) id)) {
+                return OptionalInt.of((int) id);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
     /** How many ids of {@code range} are not in {@code used}. */
     public static long freeCount(VmidRange range, Collection<Integer> used) {
         long inRange = new HashSet<>(used).stream().filter(range::contains).count();

@@ -50,8 +50,12 @@ public record EngineContext(
     /** Guests one provisioning may replace unless configured. */
     public static final int DEFAULT_REPLACEMENTS = 2;
 
-    /** Polling of the engine's own waits: 500 ms growing by half up to 5 s. */
-    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(500), 1.5, Duration.ofSeconds(5));
+    /**
+     * Polling of the engine's own waits: 100 ms growing by a tenth up to 500 ms (a poll interval
+     * adds on average half of itself to every boot, restart and join waited for,
+     * docs/benchmarks.md).
+     */
+    public static final Backoff DEFAULT_POLL = new Backoff(Duration.ofMillis(100), 1.1, Duration.ofMillis(500));
 
     public EngineContext {
         Objects.requireNonNull(clock, "clock");

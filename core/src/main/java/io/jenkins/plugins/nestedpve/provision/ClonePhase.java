@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
+import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -51,6 +53,10 @@ final class ClonePhase {
     private final GuestSlot node;
     private final String hostId;
     private String lastProblem = "";
+    /** Set after another caller took a VMID: the next pick starts at a random point of the range. */
+    private boolean collided;
+    /** VMIDs another caller took during this clone: not tried again. */
+    private final Set<Integer> taken = new HashSet<>();
 
     /** One per guest: it remembers the last problem of its attempts. */
     ClonePhase(RunContext run, ClusterSpec spec, Validated validated, GuestSlot node) {
@@ -124,15 +130,29 @@ final class ClonePhase {
     /** A refused clone: another VMID when taken, the same call later when locked, else fail. */
     private Outcome refused(int vmid, String message, boolean lockTimeout, RuntimeException e) {
         lastProblem = "VMID " + vmid + ": " + message;
+        if (lockTimeout && message != null && message.contains(newIdLock(vmid))) {
+            // the new id's flock is held for a whole clone (pve-facts §3.4): another caller is creating it
+            run.info("VMID " + vmid + " is being created by another caller (" + message + "); trying another VMID");
+            collided = true;
+            taken.add(vmid);
+            return Outcome.TAKEN;
+        }
         if (lockTimeout) {
             run.info("clone onto VMID " + vmid + " hit a lock timeout; retrying after a backoff: " + message);
             return Outcome.LOCKED;
         }
         if (message != null && message.contains("already exists")) {
-            run.info("VMID " + vmid + " was taken meanwhile (" + message + "); trying the next VMID");
+            run.info("VMID " + vmid + " was taken meanwhile (" + message + "); trying another VMID");
+            collided = true;
+            taken.add(vmid);
             return Outcome.TAKEN;
         }
         throw e;
+    }
+
+    /** The flock file of a VMID's config (pve-facts §3.11). */
+    static String newIdLock(int vmid) {
+        return "/lock-" + vmid + ".conf'";
     }
 
     private CloneRequest request(int vmid) {
@@ -150,12 +170,20 @@ final class ClonePhase {
         return b.build();
     }
 
-    /** The lowest VMID of the range that is unused, unclaimed and confirmed free by nextid. */
+    /**
+     * The lowest VMID of the range that is unused, unclaimed (by any engine of this process) and
+     * confirmed free by nextid; after a collision with another process, the first such VMID from a
+     * random point of the range, so that processes that collided do not all move to the same next
+     * VMID again.
+     */
     private int pickVmid() {
         Set<Integer> used = new HashSet<>(run.templateLocks().claimed(hostId));
+        used.addAll(taken);
         host.vmResources().forEach(v -> used.add(v.vmid()));
+        VmidRange range = spec.vmidRange();
+        long from = collided ? range.start() + ThreadLocalRandom.current().nextLong(range.size()) : range.start();
         while (true) {
-            OptionalInt next = VmidAllocator.next(spec.vmidRange(), used);
+            OptionalInt next = VmidAllocator.nextFrom(range, used, from);
             if (next.isEmpty()) {
                 throw new VmidRangeExhaustedException(spec.vmidRange(), 0, 1);
             }

@@ -27,7 +27,7 @@ final class SettledConfigs {
     private final PveClient host;
     private final HostRef hostRef;
     private final ProgressListener listener;
-    private boolean clonesAwaited;
+    private volatile boolean clonesAwaited;
 
     SettledConfigs(EngineContext ctx, PveClient host, HostRef hostRef, ProgressListener listener) {
         this.ctx = ctx;

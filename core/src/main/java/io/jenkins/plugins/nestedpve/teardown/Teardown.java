@@ -19,13 +19,18 @@ import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
- * Destroys guests, VM by VM, and never a VM without this installation's marker: the config is read
+ * Destroys guests, each VM on its own thread, and never a VM without this installation's marker: the config is read
  * again first, and a VM is left alone, even inside the VMID range, unless {@link OwnershipCheck}
  * says it is ours (signed marker verified for its VMID, inside the range, tagged or not tagged at
  * all) and the marker names the lease, when one is given. Per VM: wait out a running clone (also one whose VM
@@ -62,7 +67,7 @@ public final class Teardown {
     private final ProgressListener listener;
     private final SettledConfigs configs;
     private final OwnershipCheck ownership;
-    private boolean interrupted;
+    private volatile boolean interrupted;
 
     /** As {@link #Teardown(EngineContext, PveClient, HostRef, VmidRange, ProgressListener)} with any VMID. */
     public Teardown(EngineContext ctx, PveClient host, HostRef hostRef, ProgressListener listener) {
@@ -100,19 +105,62 @@ public final class Teardown {
         }
     }
 
+    /**
+     * The targets are independent VMs: PVE stops and destroys them in parallel (each task holds only
+     * its own VM's lock, pve-facts §3.8), so each gets its own thread; the outcomes keep the
+     * targets' order.
+     */
     private TeardownReport destroyAll(Collection<Target> targets, String lease, Deadline deadline) {
-        List<VmOutcome> vms = new ArrayList<>();
-        List<NestedPveException> errors = new ArrayList<>();
-        for (Target t : targets) {
-            try (PhaseRun run = PhaseRun.start(listener, ctx.clock(), Phase.TEARDOWN, label(t))) {
-                VmOutcome o = destroyWithRetries(t, lease, deadline, errors);
-                vms.add(o);
-                if (o.result() != Result.FAILED) {
-                    run.succeeded();
+        List<Target> list = List.copyOf(targets);
+        List<NestedPveException> errors = Collections.synchronizedList(new ArrayList<>());
+        if (list.size() <= 1) {
+            return new TeardownReport(
+                    list.stream()
+                            .map(t -> destroyReported(t, lease, deadline, errors))
+                            .toList(),
+                    errors);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(list.size(), ctx.threads());
+        try {
+            List<Future<VmOutcome>> futures = new ArrayList<>();
+            for (Target t : list) {
+                futures.add(pool.submit(() -> destroyReported(t, lease, deadline, errors)));
+            }
+            List<VmOutcome> vms = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                vms.add(outcome(futures.get(i), list.get(i)));
+            }
+            return new TeardownReport(vms, List.copyOf(errors));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private VmOutcome destroyReported(Target t, String lease, Deadline deadline, List<NestedPveException> errors) {
+        try (PhaseRun run = PhaseRun.start(listener, ctx.clock(), Phase.TEARDOWN, label(t))) {
+            VmOutcome o = destroyWithRetries(t, lease, deadline, errors);
+            if (o.result() != Result.FAILED) {
+                run.succeeded();
+            }
+            return o;
+        }
+    }
+
+    /** A target's outcome; teardown runs to its end, so an interrupt only waits on (and is restored later). */
+    private VmOutcome outcome(Future<VmOutcome> f, Target t) {
+        while (true) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof Error err) {
+                    throw err;
                 }
+                return new VmOutcome(t.vmid(), t.node(), Result.FAILED, String.valueOf(c.getMessage()));
             }
         }
-        return new TeardownReport(vms, errors);
     }
 
     /** Keep-on-failure: writes {@code until} into the marker of each target that is ours. */

@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param cap largest delay ever returned
  */
 public record Backoff(Duration initial, double factor, Duration cap) {
-    /** Polling a PVE task: 200 ms doubling up to 2 s. */
-    public static final Backoff TASK_POLL = new Backoff(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2));
+    /**
+     * Polling a PVE task: 100 ms growing by a tenth up to 500 ms. A poll interval adds on average
+     * half of itself to every task waited for; growing by a tenth keeps that near 5 % of the task's
+     * length until the cap (docs/benchmarks.md). A status read is a file read on the node.
+     */
+    public static final Backoff TASK_POLL = new Backoff(Duration.ofMillis(100), 1.1, Duration.ofMillis(500));
 
     /** Retrying a transient API failure (5xx, reset, lock timeout): 1 s doubling up to 15 s. */
     public static final Backoff TRANSIENT = new Backoff(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(15));

@@ -41,6 +41,15 @@ class VmidAllocatorTest {
     }
 
     @Test
+    void nextFromStartsAtTheGivenIdAndWrapsToTheRangeStart() {
+        assertThat(VmidAllocator.nextFrom(range, Set.of(9003), 9003)).hasValue(9004);
+        assertThat(VmidAllocator.nextFrom(range, Set.of(9004, 9005), 9004)).hasValue(9000);
+        assertThat(VmidAllocator.nextFrom(range, Set.of(), 1)).hasValue(9000);
+        assertThat(VmidAllocator.nextFrom(new VmidRange(9000, 9001), Set.of(9000, 9001), 9001))
+                .isEmpty();
+    }
+
+    @Test
     void freeCountIgnoresIdsOutsideTheRange() {
         assertThat(VmidAllocator.freeCount(range, List.of(9000, 9000, 120, 9005)))
                 .isEqualTo(4);

@@ -69,8 +69,8 @@ class TasksTest {
         assertThat(r.exitStatus()).isEqualTo("OK");
         assertThat(r.warnings()).isZero();
         assertThat(pve.requests(STATUS)).hasSize(3);
-        // TASK_POLL backoff: 200 ms then 400 ms on the manual clock
-        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00.600Z"));
+        // TASK_POLL backoff: 100 ms then 110 ms on the manual clock
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00.210Z"));
     }
 
     @Test

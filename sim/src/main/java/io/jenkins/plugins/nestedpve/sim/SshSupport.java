@@ -30,8 +30,10 @@ final class SshSupport {
                 return new ImpostorEndpoint(impostor.get().serve(ip, port, hostKeys(machine.fs())));
             }
             SimSshServer server = new SimSshServer(shells.shell(machine), ip, port);
-            server.setExecFaults(
-                    line -> machine.env().faults().sshDrop(ip) ? ExecFault.DROP_BEFORE_RUN : ExecFault.NONE);
+            server.setExecFaults(line -> {
+                machine.env().execs().record(ip, line);
+                return machine.env().faults().sshDrop(ip) ? ExecFault.DROP_BEFORE_RUN : ExecFault.NONE;
+            });
             server.start();
             return new Endpoint(server, machine);
         };

@@ -31,6 +31,7 @@ public final class SimEnv implements AutoCloseable {
     private final Lan lan;
     private final Path requestLog;
     private final InjectedLatency injected;
+    private final ExecCounter execs = new ExecCounter();
     private volatile NodeServers.Factory serversFactory = m -> {
         throw new IllegalStateException("no server factory configured");
     };
@@ -64,6 +65,11 @@ public final class SimEnv implements AutoCloseable {
     /** The latency injected so far, as simulated time (what the run would take on real hardware). */
     public InjectedLatency injected() {
         return injected;
+    }
+
+    /** The SSH exec requests every machine answered. */
+    public ExecCounter execs() {
+        return execs;
     }
 
     public ScheduledExecutorService scheduler() {

@@ -89,6 +89,36 @@ public final class HostKeys {
         }
     }
 
+    /**
+     * RSA host keys of {@code ssh-keygen -A}: a few per key size, handed out round-robin. Generating
+     * a 2048-bit RSA key costs the simulator's CPU a large share of a guest's first boot, and that
+     * real CPU time, on a loaded machine, both outlasted command timeouts and stretched simulated
+     * time; the ed25519 and ECDSA host keys stay fresh per machine (docs/simulator-fidelity.md).
+     */
+    private static final RsaPool RSA_HOST_KEYS = new RsaPool(4);
+
+    /** A small pool of RSA key pairs per size. Thread-safe. */
+    private static final class RsaPool {
+        private final int size;
+        private final java.util.Map<Integer, List<KeyPair>> pools = new java.util.HashMap<>();
+        private final java.util.Map<Integer, Integer> next = new java.util.HashMap<>();
+
+        RsaPool(int size) {
+            this.size = size;
+        }
+
+        synchronized KeyPair next(int bits, Random random) {
+            List<KeyPair> pool = pools.computeIfAbsent(bits, b -> new ArrayList<>());
+            if (pool.size() < size) {
+                KeyPair pair = generate(Type.RSA, bits, random);
+                pool.add(pair);
+                return pair;
+            }
+            int i = next.merge(bits, 1, (a, b) -> (a + b) % size);
+            return pool.get(i);
+        }
+    }
+
     /** The private key in OpenSSH format ({@code -----BEGIN OPENSSH PRIVATE KEY-----}), unencrypted. */
     public static String privateKeyText(KeyPair pair, String comment) {
         try {
@@ -186,7 +216,7 @@ public final class HostKeys {
             if (fs.isFile(path) && fs.isFile(path + ".pub")) {
                 continue;
             }
-            KeyPair pair = generate(type, rsaBits, random);
+            KeyPair pair = type == Type.RSA ? RSA_HOST_KEYS.next(rsaBits, random) : generate(type, rsaBits, random);
             fs.write(path, privateKeyText(pair, comment));
             fs.write(path + ".pub", publicKeyLine(pair.getPublic(), comment) + "\n");
             generated.add(type);
