@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
@@ -13,6 +12,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.TemplateSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.upgrade.UpgradeReport;

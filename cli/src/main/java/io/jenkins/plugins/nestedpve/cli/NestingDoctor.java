@@ -2,13 +2,13 @@ package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.host.CpuVendor;
 import io.jenkins.plugins.nestedpve.host.NestingException;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.host.NestingPreflight;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
 import io.jenkins.plugins.nestedpve.host.RunningVmCounter;
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

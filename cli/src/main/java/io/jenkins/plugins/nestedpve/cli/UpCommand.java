@@ -10,7 +10,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.Provisioning;
 import io.jenkins.plugins.nestedpve.lifecycle.Teardown;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
-import io.jenkins.plugins.nestedpve.wait.DurationText;
+import io.jenkins.plugins.nestedpve.spec.DurationText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
+import io.jenkins.plugins.nestedpve.spec.Names;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.ssh.ShellQuote;
 import java.time.Duration;

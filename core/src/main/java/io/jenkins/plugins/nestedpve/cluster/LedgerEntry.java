@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,12 +1,8 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.cluster.CapacityCheck;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCapacity;
 import io.jenkins.plugins.nestedpve.cluster.PrivilegeCheck;
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
-import io.jenkins.plugins.nestedpve.cluster.TemplateRef;
 import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
 import io.jenkins.plugins.nestedpve.pve.NodeStatus;
@@ -15,6 +11,10 @@ import io.jenkins.plugins.nestedpve.pve.PvePermissionException;
 import io.jenkins.plugins.nestedpve.pve.StorageInfo;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.TemplateRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

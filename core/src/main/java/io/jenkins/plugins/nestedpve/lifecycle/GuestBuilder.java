@@ -1,7 +1,6 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
 import io.jenkins.plugins.nestedpve.cluster.GuestIdentity;
 import io.jenkins.plugins.nestedpve.cluster.IdentityResult;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
@@ -15,6 +14,7 @@ import io.jenkins.plugins.nestedpve.pve.PveApiException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyRejectedException;
 import java.util.LinkedHashMap;

@@ -1,18 +1,18 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.RootPasswords;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import io.jenkins.plugins.nestedpve.ssh.GeneratedSshKey;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Duration;

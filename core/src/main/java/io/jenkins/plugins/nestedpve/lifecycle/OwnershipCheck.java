@@ -2,7 +2,7 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.ssh.GeneratedSshKey;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import io.jenkins.plugins.nestedpve.wait.Waiter;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

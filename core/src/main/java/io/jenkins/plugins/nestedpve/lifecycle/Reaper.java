@@ -1,12 +1,12 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.lifecycle.ReapReport.Decision;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;

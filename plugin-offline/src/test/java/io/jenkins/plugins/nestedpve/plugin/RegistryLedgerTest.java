@@ -3,9 +3,9 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.LedgerException;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.wait.ManualClock;
 import java.nio.file.Path;
 import java.time.Instant;

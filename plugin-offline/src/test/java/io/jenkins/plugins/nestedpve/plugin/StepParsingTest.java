@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

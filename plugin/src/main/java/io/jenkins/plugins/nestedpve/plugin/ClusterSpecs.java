@@ -1,14 +1,14 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.HostLimits;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
-import io.jenkins.plugins.nestedpve.cluster.Timeouts;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.Timeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

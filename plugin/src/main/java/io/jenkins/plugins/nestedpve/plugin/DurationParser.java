@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.wait.DurationText;
+import io.jenkins.plugins.nestedpve.spec.DurationText;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,6 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.lifecycle.OwnershipCheck;
@@ -11,6 +10,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.ReapScope;
 import io.jenkins.plugins.nestedpve.lifecycle.Teardown;
 import io.jenkins.plugins.nestedpve.lifecycle.TeardownReport;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -199,7 +199,7 @@ public final class HostChecks {
             return Validation.ok();
         }
         try {
-            io.jenkins.plugins.nestedpve.wait.DurationText.parse(value);
+            io.jenkins.plugins.nestedpve.spec.DurationText.parse(value);
             return Validation.ok();
         } catch (IllegalArgumentException e) {
             return Validation.error(e.getMessage());

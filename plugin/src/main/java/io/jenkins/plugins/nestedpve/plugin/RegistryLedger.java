@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.Ledger;
 import io.jenkins.plugins.nestedpve.cluster.LedgerEntry;
 import io.jenkins.plugins.nestedpve.cluster.LedgerException;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;

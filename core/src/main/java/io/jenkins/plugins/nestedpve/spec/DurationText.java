@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.wait;
+package io.jenkins.plugins.nestedpve.spec;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

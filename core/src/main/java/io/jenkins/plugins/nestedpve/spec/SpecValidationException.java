@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.spec;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import java.util.List;

@@ -1,6 +1,7 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.spec.file;
 
-import io.jenkins.plugins.nestedpve.wait.DurationText;
+import io.jenkins.plugins.nestedpve.spec.SpecRules;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,10 +130,10 @@ final class YamlSection {
         }
         try {
             if (v instanceof String s) {
-                return Optional.of(DurationText.parse(s));
+                return SpecRules.duration(path(key), s);
             }
-        } catch (IllegalArgumentException e) {
-            problems.add(path(key), e.getMessage());
+        } catch (SpecValidationException e) {
+            e.problems().forEach(p -> problems.add(p.field(), p.message()));
             return Optional.empty();
         }
         problems.add(path(key), "must be a duration with a unit such as 90s, 15m, 4h or 1h30m, got " + describe(v));

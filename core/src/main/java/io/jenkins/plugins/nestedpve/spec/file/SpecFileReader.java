@@ -1,12 +1,14 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.spec.file;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
-import io.jenkins.plugins.nestedpve.cluster.Timeouts;
+import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecRules;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.Timeouts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,18 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a parsed spec file into a {@link LoadedSpec}: every key checked (unknown keys with a "did you
- * mean" hint, literal secrets refused with how to pass them), secrets read from the environment or
- * files, and the {@link ClusterSpec} built and validated. All problems of a file are reported at
- * once, each naming the field by its path in the file.
+ * Turns a spec file's parsed YAML into a {@link Content}: every key checked (unknown keys with a "did you mean"
+ * hint, literal secrets refused with how to pass them), secrets read from the environment or files, and the {@link
+ * ClusterSpec} built and checked by {@link SpecRules}. All problems of a file are reported at once, each naming the
+ * field by its path in the file. The CLI reads the file and parses the YAML; this reads what it holds.
  */
-final class SpecReader {
+public final class SpecFileReader {
     static final Set<String> KEYS = Set.of(
             "host",
             "template",
@@ -71,24 +74,66 @@ final class SpecReader {
      * @param buildRef what asks, e.g. {@code nestedpve run}
      * @param installationId this installation's UUID
      */
-    record Defaults(String owner, String buildRef, UUID installationId) {}
+    public record Defaults(String owner, String buildRef, UUID installationId) {}
+
+    /**
+     * What a spec file gave; {@link #toString()} shows no secret.
+     *
+     * @param spec the checked cluster spec
+     * @param hostCredentials the API token (and SSH credentials) for the physical host
+     * @param guestCredentials how to log in to fresh clones, or null when the file gives none
+     * @param outputDir where the descriptor and inventory are written
+     * @param warnings things worth telling the user that do not stop anything
+     */
+    public record Content(
+            ClusterSpec spec,
+            HostCredentials hostCredentials,
+            GuestCredentials guestCredentials,
+            Path outputDir,
+            List<String> warnings) {
+        public Content {
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     private final Map<String, String> env;
     private final Function<String, Path> resolve;
     private final Defaults defaults;
 
-    SpecReader(Map<String, String> env, Function<String, Path> resolve, Defaults defaults) {
+    /**
+     * @param env the environment the {@code *Env} keys name variables of
+     * @param resolve turns a path written in the file into a file (relative to the spec file's directory)
+     * @param defaults what the file may leave out
+     */
+    public SpecFileReader(Map<String, String> env, Function<String, Path> resolve, Defaults defaults) {
         this.env = env;
         this.resolve = resolve;
         this.defaults = defaults;
     }
 
+    /** Every key a spec file may hold, dotted ({@code host.ssh.port}), for the documentation. */
+    public static Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>(KEYS);
+        HostReader.KEYS.forEach(k -> keys.add("host." + k));
+        HostReader.SSH_KEYS.forEach(k -> keys.add("host.ssh." + k));
+        GuestReader.KEYS.forEach(k -> keys.add("guest." + k));
+        AddressingReader.KEYS.forEach(k -> keys.add("addressing." + k));
+        Timeouts.defaults().byName().keySet().forEach(k -> keys.add("timeouts." + k));
+        return keys;
+    }
+
+    /** A YAML value as messages show it: {@code 'text'}, {@code a list}, {@code the number 5}. */
+    public static String describe(Object value) {
+        return YamlSection.describe(value);
+    }
+
     /**
-     * Reads {@code root}; without {@code guestSecrets} the guest's credentials are not read.
+     * Reads {@code root}, the file's top-level mapping; without {@code guestSecrets} the guest's credentials are
+     * not read.
      *
-     * @throws SpecFileException listing every problem
+     * @throws SpecValidationException listing every problem, each named by its path in the file
      */
-    LoadedSpec read(Path file, Map<?, ?> root, boolean guestSecrets) {
+    public Content read(Map<?, ?> root, boolean guestSecrets) {
         Problems problems = new Problems();
         List<String> warnings = new ArrayList<>();
         SecretReader secrets = new SecretReader(env, resolve, warnings::add);
@@ -115,9 +160,9 @@ final class SpecReader {
         Path outputDir = resolve.apply(r.string("outputDir").orElse("nested-pve-out"));
         ClusterSpec spec = build(b, problems);
         if (!problems.isEmpty() || host.isEmpty() || host.get().credentials() == null) {
-            throw new SpecFileException(file, problems.list());
+            throw new SpecValidationException(problems.list());
         }
-        return new LoadedSpec(file, spec, host.get().credentials(), guest, outputDir, warnings);
+        return new Content(spec, host.get().credentials(), guest, outputDir, warnings);
     }
 
     private void shape(YamlSection r, ClusterSpecBuilder b) {
@@ -158,12 +203,12 @@ final class SpecReader {
 
     private static void template(YamlSection r, ClusterSpecBuilder b) {
         Object t = r.raw("template");
-        if (t instanceof Integer vmid) {
-            b.templateVmid(vmid);
-        } else if (t instanceof String s && s.strip().matches("[0-9]{1,9}")) {
-            b.templateVmid(Integer.parseInt(s.strip()));
-        } else if (t instanceof String s) {
-            b.templateName(s.strip());
+        if (t instanceof Integer || t instanceof Long || t instanceof String) {
+            try {
+                b.template(SpecRules.templateRef(String.valueOf(t)));
+            } catch (SpecValidationException e) {
+                e.problems().forEach(p -> r.problems().add(p.field(), p.message()));
+            }
         } else if (t != null) {
             r.problems()
                     .add(
@@ -217,7 +262,7 @@ final class SpecReader {
     }
 
     /** {@code problems} with the core's field names spelt as in the spec file. */
-    static List<SpecProblem> fileFields(List<SpecProblem> problems) {
+    public static List<SpecProblem> fileFields(List<SpecProblem> problems) {
         return problems.stream()
                 .map(p -> new SpecProblem(FIELD_NAMES.getOrDefault(p.field(), p.field()), p.message()))
                 .toList();

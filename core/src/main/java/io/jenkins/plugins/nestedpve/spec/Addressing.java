@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.spec;
 
 import java.io.Serializable;
 import java.util.List;
@@ -30,6 +30,22 @@ public sealed interface Addressing extends Serializable permits Addressing.Dhcp,
      */
     static StaticPool staticPool(List<String> pool, int prefixLength, String gateway, String nameserver) {
         return new StaticPool(pool, prefixLength, gateway, nameserver);
+    }
+
+    /**
+     * The whole subnet {@code cidr} ({@code 10.20.0.0/24}) as the pool, its prefix as the guests' prefix: every
+     * host address but the gateway is handed out. Checked by {@link AddressingRules} like any pool.
+     *
+     * @throws SpecValidationException when {@code cidr} is not {@code a.b.c.d/prefix}
+     */
+    static StaticPool subnet(String cidr, String gateway) {
+        String c = cidr == null ? "" : cidr.strip();
+        if (!c.matches("[0-9.]+/[0-9]{1,2}")) {
+            throw new SpecValidationException(List.of(new SpecProblem(
+                    "addressing.pool", Names.show(cidr) + " is not an IPv4 subnet such as 10.20.0.0/24")));
+        }
+        int slash = c.indexOf('/');
+        return staticPool(List.of(c), Integer.parseInt(c.substring(slash + 1)), gateway, null);
     }
 
     /** DHCP addressing. */

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.spec.file;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

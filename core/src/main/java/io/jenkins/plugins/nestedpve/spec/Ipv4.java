@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.spec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -35,8 +35,23 @@ final class Ipv4 {
     }
 
     static boolean sameSubnet(long a, long b, int prefixLength) {
-        long mask = prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
-        return (a & mask) == (b & mask);
+        return (a & mask(prefixLength)) == (b & mask(prefixLength));
+    }
+
+    /** Whether {@code ip} is neither the network nor the broadcast address of its subnet. */
+    static boolean isHost(long ip, int prefixLength) {
+        long host = ip & ~mask(prefixLength) & 0xFFFFFFFFL;
+        return host != 0 && host != (~mask(prefixLength) & 0xFFFFFFFFL);
+    }
+
+    /** Whether every address of the pool {@code entry} lies in {@code gateway}'s subnet. */
+    static boolean within(String entry, long gateway, int prefixLength) {
+        long[] b = bounds(entry);
+        return sameSubnet(b[0], gateway, prefixLength) && sameSubnet(b[1], gateway, prefixLength);
+    }
+
+    private static long mask(int prefixLength) {
+        return prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.spec.file;
 
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import java.io.IOException;

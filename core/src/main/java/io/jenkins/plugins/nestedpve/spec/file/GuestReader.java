@@ -1,8 +1,8 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.spec.file;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,10 +1,10 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.spec.file;
 
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

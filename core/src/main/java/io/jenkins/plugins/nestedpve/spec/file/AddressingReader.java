@@ -1,27 +1,20 @@
-package io.jenkins.plugins.nestedpve.cli;
+package io.jenkins.plugins.nestedpve.spec.file;
 
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.AddressingRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code addressing}: {@code dhcp} (the default; addresses read through the guest agent) or a
- * static pool applied with cloud-init. Each pool entry is checked here so that a bad one is named by
- * its index, {@code addressing.pool[2]}.
+ * static pool applied with cloud-init. Each pool entry is checked ({@link AddressingRules#poolEntry}) here so that
+ * a bad one is named by its index, {@code addressing.pool[2]}.
  */
 final class AddressingReader {
     static final Set<String> KEYS = Set.of("mode", "pool", "prefixLength", "gateway", "nameserver");
-
-    private static final String IP = "([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})";
-    private static final Pattern SINGLE = Pattern.compile(IP);
-    private static final Pattern CIDR = Pattern.compile(IP + "/([0-9]{1,2})");
-    private static final Pattern RANGE =
-            Pattern.compile("(" + IP.replace("(", "(?:") + ")\\s*-\\s*(" + IP.replace("(", "(?:") + ")");
 
     private AddressingReader() {}
 
@@ -69,8 +62,8 @@ final class AddressingReader {
         for (int i = 0; i < pool.size(); i++) {
             String field = a.path("pool") + "[" + i + "]";
             Optional.ofNullable(pool.get(i))
-                    .flatMap(AddressingReader::entryProblem)
-                    .ifPresent(p -> a.problems().add(field, p));
+                    .flatMap(AddressingRules::poolEntry)
+                    .ifPresent(p -> a.problems().add(field, p.message()));
         }
         if (!a.has("gateway")) {
             a.problems().add(a.path("gateway"), "is required with mode: static — the guests' default gateway");
@@ -84,50 +77,5 @@ final class AddressingReader {
                 prefix.orElse(24),
                 a.string("gateway").orElse(null),
                 a.string("nameserver").orElse(null)));
-    }
-
-    /** What is wrong with one pool entry, if anything. */
-    static Optional<String> entryProblem(String entry) {
-        String e = entry.strip();
-        Matcher m;
-        if ((m = SINGLE.matcher(e)).matches()) {
-            return octets(e, m, 1);
-        }
-        if ((m = CIDR.matcher(e)).matches()) {
-            Optional<String> bad = octets(e, m, 1);
-            int prefix = Integer.parseInt(m.group(5));
-            if (bad.isEmpty() && (prefix < 1 || prefix > 32)) {
-                return Optional.of("'" + e + "': the prefix must be 1..32");
-            }
-            return bad;
-        }
-        if ((m = RANGE.matcher(e)).matches()) {
-            String first = m.group(1);
-            String last = m.group(2);
-            Optional<String> bad = entryProblem(first).or(() -> entryProblem(last));
-            if (bad.isEmpty() && value(first) > value(last)) {
-                return Optional.of("'" + e + "': the range ends before it starts — write low-high");
-            }
-            return bad.map(b -> "'" + e + "': " + b);
-        }
-        return Optional.of("'" + e + "' is not an IPv4 address, CIDR block or range — e.g. 10.0.0.5,"
-                + " 10.0.0.16/28 or 10.0.0.10-10.0.0.20");
-    }
-
-    private static Optional<String> octets(String e, Matcher m, int first) {
-        for (int g = first; g < first + 4; g++) {
-            if (Integer.parseInt(m.group(g)) > 255) {
-                return Optional.of("'" + e + "' is not an IPv4 address (each part is 0..255)");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static long value(String ip) {
-        long v = 0;
-        for (String part : ip.strip().split("\\.")) {
-            v = v * 256 + Integer.parseInt(part);
-        }
-        return v;
     }
 }

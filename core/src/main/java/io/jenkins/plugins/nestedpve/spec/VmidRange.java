@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.spec;
 
 import java.io.Serializable;
 
