@@ -1,6 +1,6 @@
 /**
- * The nested cluster's lifecycle building blocks: the validated {@link
- * io.jenkins.plugins.nestedpve.spec.ClusterSpec}, the pure Phase 0 decisions ({@link
+ * The nested cluster's lifecycle building blocks (the spec itself and its rules are in {@link
+ * io.jenkins.plugins.nestedpve.spec}): the pure Phase 0 decisions ({@link
  * io.jenkins.plugins.nestedpve.cluster.CapacityCheck}, {@link
  * io.jenkins.plugins.nestedpve.cluster.VmidAllocator}, {@link
  * io.jenkins.plugins.nestedpve.cluster.PrivilegeCheck}), the {@link
