@@ -1,8 +1,8 @@
 package io.jenkins.plugins.nestedpve.cli;
 
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;

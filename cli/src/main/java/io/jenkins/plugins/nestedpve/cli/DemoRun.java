@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.TemplateSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;

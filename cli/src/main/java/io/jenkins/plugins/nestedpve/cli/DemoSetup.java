@@ -1,9 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
@@ -11,6 +8,9 @@ import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.shell.HostKeys;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.wait.Backoff;

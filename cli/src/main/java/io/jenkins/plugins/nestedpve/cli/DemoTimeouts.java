@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.Timeouts;
+import io.jenkins.plugins.nestedpve.spec.Timeouts;
 import io.jenkins.plugins.nestedpve.upgrade.UpgradeTimeouts;
 import java.time.Duration;
 

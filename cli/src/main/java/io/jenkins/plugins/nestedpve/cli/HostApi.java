@@ -1,12 +1,12 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.RequestTrace;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.time.Clock;

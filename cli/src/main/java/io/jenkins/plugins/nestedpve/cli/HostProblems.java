@@ -1,11 +1,11 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import io.jenkins.plugins.nestedpve.pve.FingerprintMismatchException;
 import io.jenkins.plugins.nestedpve.pve.PveAuthException;
 import io.jenkins.plugins.nestedpve.pve.PveTransportException;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

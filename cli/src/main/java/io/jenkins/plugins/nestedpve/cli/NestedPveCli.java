@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.concurrent.Callable;

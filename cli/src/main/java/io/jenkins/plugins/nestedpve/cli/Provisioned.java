@@ -4,12 +4,13 @@ import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.file.SpecFileReader;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,7 +34,7 @@ final class Provisioned {
         } catch (ProvisioningException e) {
             if (e.getCause() instanceof SpecValidationException invalid && !stop.stopRequested()) {
                 // phase 0 found the host does not fit the spec (template, storage, bridge, privileges, ...)
-                throw new SpecFileException(loaded.file(), SpecReader.fileFields(invalid.problems()));
+                throw new SpecFileException(loaded.file(), SpecFileReader.fileFields(invalid.problems()));
             }
             if (!stop.stopRequested()) {
                 // the host cannot be reached, trusted or logged into: nothing was created

@@ -2,13 +2,13 @@ package io.jenkins.plugins.nestedpve.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.reap.ReapReport;
 import io.jenkins.plugins.nestedpve.reap.ReapRules;
 import io.jenkins.plugins.nestedpve.reap.ReapScope;
+import io.jenkins.plugins.nestedpve.spec.DurationText;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.teardown.OwnershipCheck;
-import io.jenkins.plugins.nestedpve.wait.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;

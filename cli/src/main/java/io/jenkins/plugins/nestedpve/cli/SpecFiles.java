@@ -1,6 +1,8 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.file.SpecFileReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,7 +19,10 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Reads spec files (YAML, safe loading only: no tags, no duplicate keys). */
+/**
+ * Reads spec files: the file and its YAML (safe loading only: no tags, no duplicate keys) here, what it holds with
+ * the core's {@link SpecFileReader}.
+ */
 final class SpecFiles {
     private SpecFiles() {}
 
@@ -44,13 +49,17 @@ final class SpecFiles {
         Path file = ctx.resolve(fileArg);
         Map<?, ?> root = parse(file, read(file));
         Installation installation = Installation.at(ctx.home());
-        SpecReader.Defaults defaults = new SpecReader.Defaults(defaultOwner(ctx), buildRef, installation.id());
+        SpecFileReader.Defaults defaults = new SpecFileReader.Defaults(defaultOwner(ctx), buildRef, installation.id());
         Path base = file.toAbsolutePath().getParent();
-        return new SpecReader(
-                        ctx.env(),
-                        p -> p.startsWith("/") || p.startsWith("~") ? ctx.resolve(p) : base.resolve(p),
-                        defaults)
-                .read(file, root, guestSecrets);
+        SpecFileReader reader = new SpecFileReader(
+                ctx.env(), p -> p.startsWith("/") || p.startsWith("~") ? ctx.resolve(p) : base.resolve(p), defaults);
+        try {
+            SpecFileReader.Content c = reader.read(root, guestSecrets);
+            return new LoadedSpec(
+                    file, c.spec(), c.hostCredentials(), c.guestCredentials(), c.outputDir(), c.warnings());
+        } catch (SpecValidationException e) {
+            throw new SpecFileException(file, e.problems());
+        }
     }
 
     static String read(Path file) {
@@ -85,7 +94,7 @@ final class SpecFiles {
                     "file",
                     "must be a YAML mapping with host, template, nodes, ... at the top"
                             + " (see examples/cluster.yaml), got "
-                            + (doc == null ? "an empty document" : YamlSection.describe(doc)));
+                            + (doc == null ? "an empty document" : SpecFileReader.describe(doc)));
         }
         return map;
     }

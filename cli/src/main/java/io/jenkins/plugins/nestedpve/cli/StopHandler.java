@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.provision.Provisioning;
-import io.jenkins.plugins.nestedpve.wait.DurationText;
+import io.jenkins.plugins.nestedpve.spec.DurationText;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.nestedpve.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
-import io.jenkins.plugins.nestedpve.cluster.Timeouts;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.file.SpecFileReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,15 +56,7 @@ class ExampleAndDocsTest {
     @Test
     void specReferenceDocumentsEveryKey() throws IOException {
         String doc = Files.readString(ROOT.resolve("docs/spec-reference.md"));
-        List<String> keys = new ArrayList<>();
-        keys.addAll(SpecReader.KEYS);
-        HostReader.KEYS.forEach(k -> keys.add("host." + k));
-        HostReader.SSH_KEYS.forEach(k -> keys.add("host.ssh." + k));
-        GuestReader.KEYS.forEach(k -> keys.add("guest." + k));
-        AddressingReader.KEYS.forEach(k -> keys.add("addressing." + k));
-        Timeouts.defaults().byName().keySet().forEach(k -> keys.add("timeouts." + k));
-
-        assertThat(keys).allSatisfy(k -> assertThat(doc).contains("`" + k + "`"));
+        assertThat(SpecFileReader.knownKeys()).allSatisfy(k -> assertThat(doc).contains("`" + k + "`"));
     }
 
     @Test

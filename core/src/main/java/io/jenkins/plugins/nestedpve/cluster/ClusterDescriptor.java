@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.PhaseTimings;
 import io.jenkins.plugins.nestedpve.host.NestingMode;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

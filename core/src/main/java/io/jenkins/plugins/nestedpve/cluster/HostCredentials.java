@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.util.Objects;
 import java.util.Optional;
 

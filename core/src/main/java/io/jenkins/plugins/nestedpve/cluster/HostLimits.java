@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
-import io.jenkins.plugins.nestedpve.wait.DurationText;
+import io.jenkins.plugins.nestedpve.spec.DurationText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

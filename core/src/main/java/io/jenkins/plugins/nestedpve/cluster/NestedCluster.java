@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.cluster;
 
 import io.jenkins.plugins.nestedpve.events.PhaseTimings;
 import io.jenkins.plugins.nestedpve.host.NestingMode;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;

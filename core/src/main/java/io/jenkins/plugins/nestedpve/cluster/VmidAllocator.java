@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.nestedpve.cluster;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 
 /** The VMID range has fewer free ids than guests to create. */
 public class VmidRangeExhaustedException extends NestedPveException {

@@ -1,6 +1,7 @@
 /**
- * The nested cluster's lifecycle building blocks: the validated {@link
- * io.jenkins.plugins.nestedpve.cluster.ClusterSpec}, the pure VMID choice ({@link
+ * The nested cluster's building blocks (the spec itself and its rules are in {@link
+ * io.jenkins.plugins.nestedpve.spec}, the checks before anything is created in {@link
+ * io.jenkins.plugins.nestedpve.preflight}): the pure VMID choice ({@link
  * io.jenkins.plugins.nestedpve.cluster.VmidAllocator}), the {@link
  * io.jenkins.plugins.nestedpve.cluster.OwnershipMarker} on every guest, the {@link
  * io.jenkins.plugins.nestedpve.ledger.Ledger} of created VMs, and the result {@link

@@ -1,14 +1,12 @@
 package io.jenkins.plugins.nestedpve.engine;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.RootPasswords;
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
+import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
@@ -19,6 +17,10 @@ import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.reap.ReapReport;
 import io.jenkins.plugins.nestedpve.reap.ReapScope;
 import io.jenkins.plugins.nestedpve.reap.Reaper;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
+import io.jenkins.plugins.nestedpve.ssh.GeneratedSshKey;
 import io.jenkins.plugins.nestedpve.teardown.LeaseTargets;
 import io.jenkins.plugins.nestedpve.teardown.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.teardown.Teardown;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.ledger;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.pve.PveEndpoint;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.net.URI;
 
 /**

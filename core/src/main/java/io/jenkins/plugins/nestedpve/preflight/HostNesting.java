@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.host.CpuVendor;
 import io.jenkins.plugins.nestedpve.host.NestingException;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.Objects;
 
 /**

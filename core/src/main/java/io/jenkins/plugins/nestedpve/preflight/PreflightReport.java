@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.pve.StorageInfo;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.lifecycle.Pem;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.cluster.Names;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.spec.Names;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.ssh.ShellQuote;
 import java.time.Duration;

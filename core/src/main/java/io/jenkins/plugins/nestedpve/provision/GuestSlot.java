@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
 import java.util.List;
 import java.util.stream.IntStream;
 

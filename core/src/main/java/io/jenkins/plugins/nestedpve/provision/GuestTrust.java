@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.provision;
 
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.SshHostKeys;
 import io.jenkins.plugins.nestedpve.pve.AgentExecStatus;
 import io.jenkins.plugins.nestedpve.pve.PveApiException;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.events.Timeline;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 

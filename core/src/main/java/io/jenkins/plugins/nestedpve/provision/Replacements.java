@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyRejectedException;

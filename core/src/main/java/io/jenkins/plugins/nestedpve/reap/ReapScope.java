@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.reap;
 
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import io.jenkins.plugins.nestedpve.teardown.OwnershipCheck;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.reap;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
@@ -8,6 +7,7 @@ import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
 import io.jenkins.plugins.nestedpve.reap.ReapReport.Decision;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.teardown.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.teardown.Teardown;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.teardown;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.nestedpve.teardown;
 
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.nestedpve.teardown;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
 import java.time.Duration;

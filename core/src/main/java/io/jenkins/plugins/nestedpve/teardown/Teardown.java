@@ -1,9 +1,7 @@
 package io.jenkins.plugins.nestedpve.teardown;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.PhaseRun;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
@@ -13,6 +11,8 @@ import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport.Result;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport.VmOutcome;
 import io.jenkins.plugins.nestedpve.wait.Deadline;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.upgrade;
 
-import io.jenkins.plugins.nestedpve.wait.DurationText;
+import io.jenkins.plugins.nestedpve.spec.DurationText;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -233,7 +233,7 @@ public record UpgradePlan(
             return this;
         }
 
-        /** As {@link io.jenkins.plugins.nestedpve.wait.DurationText}, e.g. {@code 30s}; null/blank: no limit. */
+        /** As {@link io.jenkins.plugins.nestedpve.spec.DurationText}, e.g. {@code 30s}; null/blank: no limit. */
         public Builder maxGuestDowntime(String v) {
             if (v == null || v.isBlank()) {
                 maxGuestDowntime = null;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.nestedpve.spec.Addressing;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

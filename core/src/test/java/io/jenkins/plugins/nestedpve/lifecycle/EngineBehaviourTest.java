@@ -3,13 +3,10 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
 import io.jenkins.plugins.nestedpve.events.Outcome;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
@@ -19,6 +16,9 @@ import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import io.jenkins.plugins.nestedpve.teardown.TeardownException;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
 import java.util.List;
@@ -49,7 +49,7 @@ class EngineBehaviourTest {
         assertThat(lab.guestVms()).isEmpty();
     }
 
-    private NestedCluster provisionAndTearDown(io.jenkins.plugins.nestedpve.cluster.ClusterSpec spec) {
+    private NestedCluster provisionAndTearDown(io.jenkins.plugins.nestedpve.spec.ClusterSpec spec) {
         events = new Timeline(lab.ctx.clock());
         NestedCluster cluster = lab.engine.provision(spec, lab.token(), lab.guest(), events);
         TeardownReport report = lab.engine.teardown(cluster, lab.token(), events);

@@ -3,10 +3,10 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.events.Phase;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import io.jenkins.plugins.nestedpve.sim.model.PveMachine;
 import io.jenkins.plugins.nestedpve.sim.shell.HostKeys;
 import io.jenkins.plugins.nestedpve.sim.ssh.SshImpostor;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
@@ -14,6 +13,7 @@ import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.sim.CpuVendor;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

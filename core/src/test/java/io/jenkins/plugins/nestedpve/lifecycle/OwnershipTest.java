@@ -423,7 +423,7 @@ class OwnershipTest {
                 lab.token(),
                 ReapScope.orphans(lease -> false)
                         .withMinAge(Duration.ZERO)
-                        .withVmids(new io.jenkins.plugins.nestedpve.cluster.VmidRange(vmid + 1, vmid + 10)),
+                        .withVmids(new io.jenkins.plugins.nestedpve.spec.VmidRange(vmid + 1, vmid + 10)),
                 ProgressListener.NOOP);
 
         assertThat(reaped.reaped()).isEmpty();

@@ -3,15 +3,15 @@ package io.jenkins.plugins.nestedpve.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
-import io.jenkins.plugins.nestedpve.cluster.Timeouts;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.Timeouts;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.wait.Backoff;
 import java.time.Clock;

@@ -1,13 +1,8 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.GuestCredentials;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
-import io.jenkins.plugins.nestedpve.cluster.Timeouts;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.ledger.InMemoryLedger;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
@@ -16,6 +11,11 @@ import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
 import io.jenkins.plugins.nestedpve.pve.testsupport.SchemaAudit;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
+import io.jenkins.plugins.nestedpve.spec.Timeouts;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.wait.Backoff;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
 import io.jenkins.plugins.nestedpve.pve.NodeSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.jenkins.plugins.nestedpve.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

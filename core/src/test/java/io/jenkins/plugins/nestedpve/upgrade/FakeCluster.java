@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.upgrade;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.events.PhaseTimings;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.nestedpve.pve.TaskResult;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VersionInfo;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.ssh.LineSink;
 import io.jenkins.plugins.nestedpve.wait.Deadline;

@@ -16,14 +16,13 @@ class AddressingChecksTest {
     }
 
     @Test
-    void poolReportsItsSize() {
-        assertThat(AddressingChecks.pool("STATIC", "10.20.0.0/24")).isEqualTo(Validation.ok("254 usable addresses."));
+    void aSubnetIsAPool() {
+        assertThat(AddressingChecks.pool("STATIC", "10.20.0.0/24")).isEqualTo(Validation.ok());
     }
 
     @Test
-    void poolWithHostBitsIsAWarningNamingTheNetwork() {
-        assertThat(AddressingChecks.pool("STATIC", "10.20.0.7/24"))
-                .isEqualTo(Validation.warning("Host bits are set; the network is 10.20.0.0/24."));
+    void poolPrefixBelowEightIsRefused() {
+        assertThat(AddressingChecks.pool("STATIC", "10.0.0.0/7").isError()).isTrue();
     }
 
     @Test
@@ -55,7 +54,9 @@ class AddressingChecksTest {
     }
 
     @Test
-    void cidrPrintsItsNetwork() {
-        assertThat(Ipv4Cidr.parse("192.168.7.9/16")).get().hasToString("192.168.0.0/16");
+    void gatewayOutsideThePoolIsRefused() {
+        assertThat(AddressingChecks.gateway("STATIC", "10.20.0.0/24", "10.30.0.1")
+                        .isError())
+                .isTrue();
     }
 }

@@ -11,8 +11,7 @@ class HostChecksTest {
 
     @Test
     void apiUrlWithoutPortUsesPveDefault() {
-        assertThat(HostChecks.apiUrl("https://pve.example.org"))
-                .isEqualTo(Validation.ok("Port 8006 (the PVE default) is used."));
+        assertThat(HostChecks.apiUrl("https://pve.example.org")).isEqualTo(Validation.ok());
     }
 
     @ParameterizedTest
@@ -41,7 +40,7 @@ class HostChecksTest {
 
     @Test
     void nodeNameWithDomainIsAnError() {
-        assertThat(HostChecks.node("pve1.example.org").message()).contains("short host name");
+        assertThat(HostChecks.node("pve1.example.org").message()).contains("short hostname");
     }
 
     @Test
@@ -51,7 +50,7 @@ class HostChecksTest {
 
     @Test
     void shortFingerprintSaysWhereToReadIt() {
-        assertThat(HostChecks.fingerprint("AB:CD").message()).contains("pvenode cert info");
+        assertThat(HostChecks.fingerprint("AB:CD").message()).contains("openssl x509 -noout -fingerprint -sha256");
     }
 
     @Test
@@ -70,19 +69,20 @@ class HostChecksTest {
 
     @Test
     void sshHostKeyFingerprintIsOptional() {
-        assertThat(HostChecks.sshHostKeyFingerprint(null)).isEqualTo(Validation.ok());
+        assertThat(HostChecks.sshHostKeyFingerprint(null, null)).isEqualTo(Validation.ok());
     }
 
     @Test
     void md5HostKeyFingerprintIsRefused() {
-        assertThat(HostChecks.sshHostKeyFingerprint("MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48")
+        assertThat(HostChecks.sshHostKeyFingerprint("MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48", null)
                         .isError())
                 .isTrue();
     }
 
     @Test
     void openSshSha256HostKeyFingerprintIsAccepted() {
-        assertThat(HostChecks.sshHostKeyFingerprint("SHA256:" + "A".repeat(43))).isEqualTo(Validation.ok());
+        assertThat(HostChecks.sshHostKeyFingerprint("SHA256:" + "A".repeat(43), null))
+                .isEqualTo(Validation.ok());
     }
 
     @ParameterizedTest
@@ -109,8 +109,7 @@ class HostChecksTest {
 
     @Test
     void vmidsBelowOneHundredAreRefused() {
-        assertThat(HostChecks.vmidRange("99", "200").message())
-                .isEqualTo("PVE accepts VMIDs from 100 to 999999999 only.");
+        assertThat(HostChecks.vmidRange("99", "200").message()).contains("must lie within 100..999999999");
     }
 
     @Test
@@ -124,8 +123,13 @@ class HostChecksTest {
     }
 
     @Test
-    void emptyRangeIsRefused() {
-        assertThat(HostChecks.vmidRange("500", "500").isError()).isTrue();
+    void rangeEndingBeforeItStartsIsRefused() {
+        assertThat(HostChecks.vmidRange("500", "400").isError()).isTrue();
+    }
+
+    @Test
+    void rangeOfOneVmidIsAccepted() {
+        assertThat(HostChecks.vmidRange("500", "500")).isEqualTo(Validation.ok());
     }
 
     @Test

@@ -83,7 +83,7 @@ class PveHostDescriptorTest {
         descriptor(FakePermissions.admin()).doCheckApiUrl("http://pve.example.org:8006");
 
         assertThat(renderer.last().kind()).isEqualTo(Validation.Kind.ERROR);
-        assertThat(renderer.last().message()).contains("HTTPS only");
+        assertThat(renderer.last().message()).contains("is not an https URL");
     }
 
     @Test
@@ -97,7 +97,7 @@ class PveHostDescriptorTest {
     void vmidRangeStartAboveEndIsReportedOnTheStartField() {
         descriptor(FakePermissions.admin()).doCheckVmidRangeStart("5000", "4000");
 
-        assertThat(renderer.last().message()).contains("must be below its end");
+        assertThat(renderer.last().message()).contains("with start <= end");
     }
 
     @Test
@@ -118,7 +118,7 @@ class PveHostDescriptorTest {
     void gatewayOutsideThePoolIsAnError() {
         descriptor(FakePermissions.admin()).doCheckStaticGateway("STATIC", "10.20.0.0/24", "10.21.0.1");
 
-        assertThat(renderer.last().message()).contains("inside the pool 10.20.0.0/24");
+        assertThat(renderer.last().message()).contains("is not within the gateway's subnet 10.21.0.1/24");
     }
 
     @Test

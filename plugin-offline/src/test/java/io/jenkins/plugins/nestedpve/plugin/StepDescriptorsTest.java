@@ -71,8 +71,8 @@ class StepDescriptorsTest {
     @Test
     void coversTheParametersThatCanBeWrong() {
         assertThat(handlers().map(Method::getName))
-                .contains("doFillHostItems", "doCheckNodes", "doCheckKeepOnFailure", "doCheckScript")
-                .hasSize(11);
+                .contains("doFillHostItems", "doCheckNodes", "doCheckTemplate", "doCheckKeepOnFailure", "doCheckScript")
+                .hasSize(14);
     }
 
     @ParameterizedTest

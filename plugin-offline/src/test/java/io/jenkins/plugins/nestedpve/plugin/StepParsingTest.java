@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -117,15 +118,15 @@ class StepParsingTest {
 
     @Test
     void durationsAcceptShortAndIsoForms() {
-        assertThat(DurationParser.parse("90s", "x")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(DurationParser.parse(" 2H ", "x")).isEqualTo(Duration.ofHours(2));
-        assertThat(DurationParser.parse("1d", "x")).isEqualTo(Duration.ofDays(1));
-        assertThat(DurationParser.parse("PT30M", "x")).isEqualTo(Duration.ofMinutes(30));
-        assertThat(DurationParser.parse(null, "x")).isZero();
-        assertThatThrownBy(() -> DurationParser.parse("soon", "keepOnFailure"))
-                .hasMessage("keepOnFailure: 'soon' is not a duration — write a number with a unit, e.g. 90s, 15m, 4h,"
-                        + " 1h30m or 2d");
-        assertThat(DurationParser.parse("1h30m", "x")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(SpecRules.duration("x", "90s")).contains(Duration.ofSeconds(90));
+        assertThat(SpecRules.duration("x", " 2H ")).contains(Duration.ofHours(2));
+        assertThat(SpecRules.duration("x", "1d")).contains(Duration.ofDays(1));
+        assertThat(SpecRules.duration("x", "PT30M")).contains(Duration.ofMinutes(30));
+        assertThat(SpecRules.duration("x", null)).isEmpty();
+        assertThatThrownBy(() -> SpecRules.duration("keepOnFailure", "soon"))
+                .hasMessageContaining("keepOnFailure: 'soon' is not a duration — write a number with a unit, e.g."
+                        + " 90s, 15m, 4h, 1h30m or 2d");
+        assertThat(SpecRules.duration("x", "1h30m")).contains(Duration.ofMinutes(90));
     }
 
     @Test

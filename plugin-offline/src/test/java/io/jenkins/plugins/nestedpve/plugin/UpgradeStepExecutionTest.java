@@ -3,10 +3,10 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.host.NestingMode;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,19 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import java.util.Optional;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.AddressingRules;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import java.util.List;
+import java.util.Set;
 
-/** Checks of the static address pool, which matter only when the host's addressing is {@code STATIC}. */
+/**
+ * Checks of the static address pool, which matter only when the host's addressing is {@code STATIC}: the host's
+ * subnet becomes the core's {@link Addressing#subnet} pool and {@link AddressingRules} judges it.
+ */
 public final class AddressingChecks {
+    private static final Set<String> POOL_FIELDS = Set.of("addressing.pool", "addressing.prefixLength");
+
     private AddressingChecks() {}
 
     /** The pool in CIDR notation. */
@@ -15,16 +25,12 @@ public final class AddressingChecks {
             return Validation.error(
                     "Static addressing needs a pool, e.g. 10.20.0.0/24 (guests get addresses from it).");
         }
-        Optional<Ipv4Cidr> pool = Ipv4Cidr.parse(cidr);
-        if (pool.isEmpty()) {
-            return Validation.error("Expected an IPv4 network like 10.20.0.0/24 (prefix /8 to /30).");
-        }
-        return pool.get().network() == pool.get().address()
-                ? Validation.ok(pool.get().hostCount() + " usable addresses.")
-                : Validation.warning("Host bits are set; the network is " + pool.get() + ".");
+        return Validation.of(problems(cidr, null).stream()
+                .filter(p -> POOL_FIELDS.contains(p.field()))
+                .toList());
     }
 
-    /** The default gateway of the guests: a host address inside the pool. */
+    /** The default gateway of the guests: a host address of the pool's subnet. */
     public static Validation gateway(String addressing, String cidr, String gateway) {
         if (!isStatic(addressing)) {
             return Validation.ok();
@@ -32,15 +38,18 @@ public final class AddressingChecks {
         if (HostChecks.blank(gateway)) {
             return Validation.error("Static addressing needs the guests' default gateway, e.g. 10.20.0.1.");
         }
-        Optional<Integer> gw = Ipv4Cidr.parseAddress(gateway);
-        if (gw.isEmpty()) {
-            return Validation.error("Expected an IPv4 address like 10.20.0.1.");
+        return Validation.of(problems(cidr, gateway.strip()).stream()
+                .filter(p ->
+                        p.field().equals("addressing.gateway") || p.message().contains("gateway's subnet"))
+                .toList());
+    }
+
+    private static List<SpecProblem> problems(String cidr, String gateway) {
+        try {
+            return AddressingRules.problems(Addressing.subnet(cidr, gateway), 1);
+        } catch (SpecValidationException e) {
+            return e.problems();
         }
-        Optional<Ipv4Cidr> pool = Ipv4Cidr.parse(cidr);
-        if (pool.isPresent() && !pool.get().containsHost(gw.get())) {
-            return Validation.error("The gateway must be a host address inside the pool " + pool.get() + ".");
-        }
-        return Validation.ok();
     }
 
     static boolean isStatic(String addressing) {

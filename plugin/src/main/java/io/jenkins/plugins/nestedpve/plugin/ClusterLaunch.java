@@ -2,9 +2,9 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import hudson.model.Run;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.provision.Provisioning;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

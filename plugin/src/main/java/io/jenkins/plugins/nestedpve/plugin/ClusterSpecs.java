@@ -1,14 +1,15 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.Addressing;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpec;
-import io.jenkins.plugins.nestedpve.cluster.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.cluster.HostLimits;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.cluster.SpecValidationException;
-import io.jenkins.plugins.nestedpve.cluster.Timeouts;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.SpecRules;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import io.jenkins.plugins.nestedpve.spec.Timeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,9 @@ final class ClusterSpecs {
             String buildRef)
             throws AbortException {
         try {
-            checkLimits(step, host);
+            Duration keep =
+                    SpecRules.duration("keepOnFailure", step.getKeepOnFailure()).orElse(Duration.ZERO);
+            checkLimits(step, host, keep);
             ClusterSpecBuilder b = ClusterSpec.builder()
                     .host(hostRef)
                     .nodes(step.getNodes())
@@ -49,7 +52,7 @@ final class ClusterSpecs {
                     .smokeCheck(step.isSmokeCheck())
                     .smokeCheckContainer(step.isSmokeCheckContainer())
                     .vmidRange(host.getVmidRangeStart(), host.getVmidRangeEnd())
-                    .keepOnFailure(DurationParser.parse(step.getKeepOnFailure(), "keepOnFailure"))
+                    .keepOnFailure(keep)
                     .timeouts(timeouts(step))
                     .owner(owner)
                     .buildRef(buildRef)
@@ -71,7 +74,8 @@ final class ClusterSpecs {
     }
 
     /** The host's administrator limits on what a step may ask; before anything else, nothing is created. */
-    private static void checkLimits(NestedPveClusterStep step, PveHostConfig host) throws AbortException {
+    private static void checkLimits(NestedPveClusterStep step, PveHostConfig host, Duration keep)
+            throws AbortException {
         HostLimits.Request asked = new HostLimits.Request(
                 override(step.getBridge(), host.getBridge()),
                 override(step.getVlan(), host.getVlan()),
@@ -80,7 +84,7 @@ final class ClusterSpecs {
                 step.getNesting() == null ? null : NestingPolicy.parse(step.getNesting()),
                 step.getMemoryMiB(),
                 step.getCores(),
-                DurationParser.parse(step.getKeepOnFailure(), "keepOnFailure"));
+                keep);
         List<String> problems = host.limits()
                 .problems(
                         asked,
@@ -101,11 +105,7 @@ final class ClusterSpecs {
             throw new IllegalArgumentException("no template: set template: on the step, or a default template for"
                     + " host '" + host.getId() + "' in Manage Jenkins » System » Nested PVE");
         }
-        if (template.matches("[1-9][0-9]{2,8}")) {
-            b.templateVmid(Integer.parseInt(template));
-        } else {
-            b.templateName(template);
-        }
+        b.template(SpecRules.templateRef(template));
     }
 
     private static Integer vlan(int tag) {
@@ -122,15 +122,12 @@ final class ClusterSpecs {
         if (host.getAddressing() != PveHostConfig.Addressing.STATIC) {
             return Addressing.dhcp();
         }
-        Ipv4Cidr pool = Ipv4Cidr.parse(host.getStaticPoolCidr())
-                .orElseThrow(() -> new IllegalArgumentException("host '" + host.getId()
-                        + "' uses static addressing but its pool '" + host.getStaticPoolCidr()
-                        + "' is not a CIDR such as 10.20.0.0/24; fix it in Manage Jenkins » System » Nested PVE"));
-        return Addressing.staticPool(List.of(pool.toString()), pool.prefix(), host.getStaticGateway(), null);
+        return Addressing.subnet(host.getStaticPoolCidr(), host.getStaticGateway());
     }
 
     private static Timeouts timeouts(NestedPveClusterStep step) {
-        Duration overall = DurationParser.parse(step.getTimeout(), "timeout");
-        return overall.isZero() ? Timeouts.defaults() : Timeouts.defaults().withOverall(overall);
+        return SpecRules.duration("timeout", step.getTimeout())
+                .map(Timeouts.defaults()::withOverall)
+                .orElse(Timeouts.defaults());
     }
 }

@@ -5,6 +5,7 @@ import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.nestedpve.provision.Provisioning;
+import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -289,7 +290,7 @@ final class ClusterStepExecution extends NestedPveStepExecution {
     }
 
     private Duration keep() {
-        return DurationParser.parse(keepOnFailure, "keepOnFailure");
+        return SpecRules.duration("keepOnFailure", keepOnFailure).orElse(Duration.ZERO);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.VmidRange;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
@@ -10,6 +9,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.reap.ReapReport;
 import io.jenkins.plugins.nestedpve.reap.ReapScope;
+import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import io.jenkins.plugins.nestedpve.teardown.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.teardown.Teardown;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.cluster.HostSshTarget;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import io.jenkins.plugins.nestedpve.cluster.HostLimits;
-import io.jenkins.plugins.nestedpve.wait.DurationText;
+import io.jenkins.plugins.nestedpve.spec.DurationText;
 import java.time.Duration;
 import java.util.List;
 import org.kohsuke.stapler.DataBoundSetter;

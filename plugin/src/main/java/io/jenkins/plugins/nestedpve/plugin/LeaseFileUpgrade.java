@@ -1,8 +1,8 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.host.NestingMode;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -277,44 +278,58 @@ public final class NestedPveClusterStep extends Step {
 
         @POST
         public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.host(value, hosts.get()));
+            return check(item, () -> ClusterStepChecks.host(value, hosts.get()));
         }
 
         @POST
         public FormValidation doCheckNodes(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.nodes(value, hosts.get()));
+            return check(item, () -> ClusterStepChecks.nodes(value, hosts.get()));
+        }
+
+        @POST
+        public FormValidation doCheckTemplate(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, () -> ClusterStepChecks.template(value));
         }
 
         @POST
         public FormValidation doCheckCores(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.cores(value));
+            return check(item, () -> Validation.whole(value, SpecRules::cores));
         }
 
         @POST
         public FormValidation doCheckMemoryMiB(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.memoryMiB(value));
+            return check(item, () -> Validation.whole(value, SpecRules::memoryMiB));
+        }
+
+        @POST
+        public FormValidation doCheckStorage(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, () -> ClusterStepChecks.storage(value));
+        }
+
+        @POST
+        public FormValidation doCheckBridge(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, () -> ClusterStepChecks.bridge(value));
         }
 
         @POST
         public FormValidation doCheckVlan(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.vlan(value));
+            return check(item, () -> ClusterStepChecks.vlan(value));
         }
 
         @POST
         public FormValidation doCheckKeepOnFailure(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.duration(value, "keepOnFailure"));
+            return check(item, () -> ClusterStepChecks.keepOnFailure(value));
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
+            return check(item, () -> ClusterStepChecks.timeout(value));
+        }
+
+        /** The check, for those who may configure {@code item} only. */
+        private FormValidation check(Item item, Supplier<Validation> validation) {
             permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.duration(value, "timeout"));
+            return renderer.render(validation.get());
         }
     }
 }

@@ -132,7 +132,7 @@ public final class NestedPveShStep extends Step {
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
             permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.duration(value, "timeout"));
+            return renderer.render(ClusterStepChecks.duration(value));
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -52,9 +53,8 @@ final class ShStepExecution extends SynchronousNonBlockingStepExecution<Object> 
                         + cluster.getClusterName() + " is kept only in the memory of the Jenkins controller that"
                         + " provisioned it, and Jenkins has restarted since. The cluster is still torn down when its"
                         + " nestedPveCluster block ends; run the build again to use nestedPveSh."));
-        Duration timeout = step.getTimeout() == null
-                ? DEFAULT_TIMEOUT
-                : DurationParser.parse(step.getTimeout(), "nestedPveSh timeout");
+        Duration timeout =
+                SpecRules.duration("nestedPveSh timeout", step.getTimeout()).orElse(DEFAULT_TIMEOUT);
         boolean all = nodes.size() > 1;
         Map<String, Object> results = new LinkedHashMap<>();
         try (GuestShell sh = new GuestShell(services().engine().context().ssh(), log)) {

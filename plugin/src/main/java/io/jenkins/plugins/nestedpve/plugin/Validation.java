@@ -1,7 +1,13 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.util.FormValidation;
+import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The outcome of one form field check, independent of Jenkins so the checks are plain functions.
@@ -36,6 +42,26 @@ public record Validation(Kind kind, String message) {
 
     public static Validation error(String message) {
         return new Validation(Kind.ERROR, message);
+    }
+
+    /** The core's verdict on a field: its first problem as the error, else ok. */
+    public static Validation of(List<SpecProblem> problems) {
+        return problems.isEmpty() ? ok() : error(problems.get(0).message());
+    }
+
+    /** The core's verdict of a rule that may also throw while parsing the text. */
+    public static Validation of(Supplier<Optional<SpecProblem>> rule) {
+        try {
+            return of(rule.get().stream().toList());
+        } catch (SpecValidationException e) {
+            return of(e.problems());
+        }
+    }
+
+    /** A whole number checked by the core's {@code rule}. */
+    public static Validation whole(String value, IntFunction<Optional<SpecProblem>> rule) {
+        Integer n = HostChecks.integer(value);
+        return n == null ? error("Enter a whole number.") : of(() -> rule.apply(n));
     }
 
     /** Whether this is an error. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -15,55 +16,6 @@ import java.util.regex.Pattern;
 final class AccessEndpoints {
     private static final String AUTH_FAILURE = "authentication failure\n";
 
-    // AccessControl.pm $privgroups: every privilege root@pam holds.
-    private static final List<String> PRIVILEGES = List.of(
-            "Datastore.Allocate",
-            "Datastore.AllocateSpace",
-            "Datastore.AllocateTemplate",
-            "Datastore.Audit",
-            "Group.Allocate",
-            "Mapping.Audit",
-            "Mapping.Modify",
-            "Mapping.Use",
-            "Permissions.Modify",
-            "Pool.Allocate",
-            "Pool.Audit",
-            "Realm.Allocate",
-            "Realm.AllocateUser",
-            "SDN.Allocate",
-            "SDN.Audit",
-            "SDN.Use",
-            "Sys.AccessNetwork",
-            "Sys.Audit",
-            "Sys.Console",
-            "Sys.Incoming",
-            "Sys.Modify",
-            "Sys.PowerMgmt",
-            "Sys.Syslog",
-            "User.Modify",
-            "VM.Allocate",
-            "VM.Audit",
-            "VM.Backup",
-            "VM.Clone",
-            "VM.Config.CDROM",
-            "VM.Config.CPU",
-            "VM.Config.Cloudinit",
-            "VM.Config.Disk",
-            "VM.Config.HWType",
-            "VM.Config.Memory",
-            "VM.Config.Network",
-            "VM.Config.Options",
-            "VM.Console",
-            "VM.GuestAgent.Audit",
-            "VM.GuestAgent.FileRead",
-            "VM.GuestAgent.FileSystemMgmt",
-            "VM.GuestAgent.FileWrite",
-            "VM.GuestAgent.Unrestricted",
-            "VM.Migrate",
-            "VM.PowerMgmt",
-            "VM.Replicate",
-            "VM.Snapshot",
-            "VM.Snapshot.Rollback");
     // RPCEnvironment.pm compute_api_permission: which privileges each cap section lists.
     private static final Map<String, Pattern> CAP_SECTIONS = Map.of(
             "vms", Pattern.compile("^(VM\\.|Permissions\\.Modify)"),
@@ -115,7 +67,7 @@ final class AccessEndpoints {
             res.put("ticket", codec.issueTicket(username, auth.authKey()));
             res.put("CSRFPreventionToken", codec.issueCsrf(username, auth.authKey()));
         }
-        res.put("cap", capabilities(username));
+        res.put("cap", capabilities(username, auth.privilegeNames()));
         if (auth.clusterName() != null) {
             res.put("clustername", auth.clusterName());
         }
@@ -131,13 +83,13 @@ final class AccessEndpoints {
         return auth.verifyPassword(username, password);
     }
 
-    /** Root gets every privilege; other users an empty cap (the server knows no ACLs). */
-    static Map<String, Object> capabilities(String userid) {
+    /** Root gets every privilege of the release; other users an empty cap (the server knows no ACLs). */
+    static Map<String, Object> capabilities(String userid, Set<String> privileges) {
         Map<String, Object> cap = new TreeMap<>();
         for (Map.Entry<String, Pattern> section : CAP_SECTIONS.entrySet()) {
             Map<String, Integer> privs = new TreeMap<>();
             if (userid.equals("root@pam")) {
-                PRIVILEGES.stream()
+                privileges.stream()
                         .filter(p -> section.getValue().matcher(p).find())
                         .forEach(p -> privs.put(p, 1));
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.sim.http;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The user database of one simulated PVE node, as the HTTP layer needs it. The machine model
@@ -21,6 +22,9 @@ public interface AuthBackend {
 
     /** The cluster name for the ticket response, or {@code null} when standalone. */
     String clusterName();
+
+    /** Every privilege of this node's release (pve-access-control:src/PVE/AccessControl.pm {@code $privgroups}). */
+    Set<String> privilegeNames();
 
     /** Whether {@code who} has {@code privilege} on the ACL path {@code path} (RPCEnvironment.pm {@code check}). */
     boolean hasPrivilege(Principal who, String path, String privilege);

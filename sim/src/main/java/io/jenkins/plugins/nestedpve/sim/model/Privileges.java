@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * PVE privilege names and built-in roles per release (pve-access-control:src/PVE/AccessControl.pm
  * {@code $privgroups}, {@code create_roles}; pve-facts §8). On 8.x guest-agent calls need {@code
- * VM.Monitor}; 9.x removed it and split agent access into {@code VM.GuestAgent.*}.
+ * VM.Monitor}; 9.x removed it and split agent access into {@code VM.GuestAgent.*}, and lists {@code VM.Replicate}
+ * (official schemas: {@code PUT /access/roles/{roleid}} {@code privs} of 9.1 against 8.4).
  */
 public final class Privileges {
     private static final List<String> VM_COMMON = List.of(
@@ -35,7 +36,9 @@ public final class Privileges {
             "VM.GuestAgent.FileRead",
             "VM.GuestAgent.FileWrite",
             "VM.GuestAgent.FileSystemMgmt",
-            "VM.GuestAgent.Unrestricted");
+            "VM.GuestAgent.Unrestricted",
+            // in the roles' privilege list of the 9.1 schema, not of the 8.4 schema
+            "VM.Replicate");
     private static final List<String> OTHER = List.of(
             "Sys.Audit",
             "Sys.Console",

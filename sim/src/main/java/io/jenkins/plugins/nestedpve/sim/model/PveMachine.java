@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One PVE installation: the physical host or a guest running in a VM. Its machine-local state
@@ -338,6 +339,11 @@ public final class PveMachine implements AuthBackend, MachineHooks, AutoCloseabl
             return false;
         }
         return io.jenkins.plugins.nestedpve.sim.shell.Shadow.verify(fs(), "root", password);
+    }
+
+    @Override
+    public Set<String> privilegeNames() {
+        return privileges().all();
     }
 
     @Override

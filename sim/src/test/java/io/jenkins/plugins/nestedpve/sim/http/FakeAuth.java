@@ -1,8 +1,10 @@
 package io.jenkins.plugins.nestedpve.sim.http;
 
+import io.jenkins.plugins.nestedpve.sim.model.Privileges;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Test-only user database: passwords and tokens in maps, a replaceable auth key. */
@@ -34,6 +36,11 @@ final class FakeAuth implements AuthBackend {
     @Override
     public boolean verifyPassword(String userid, String password) {
         return password != null && password.equals(passwords.get(userid));
+    }
+
+    @Override
+    public Set<String> privilegeNames() {
+        return new Privileges("9.1").all();
     }
 
     @Override

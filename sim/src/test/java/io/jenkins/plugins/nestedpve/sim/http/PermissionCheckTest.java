@@ -30,6 +30,11 @@ class PermissionCheckTest {
             }
 
             @Override
+            public Set<String> privilegeNames() {
+                return Set.of();
+            }
+
+            @Override
             public byte[] authKey() {
                 return new byte[0];
             }
