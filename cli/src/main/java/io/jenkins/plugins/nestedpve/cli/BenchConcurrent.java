@@ -1,13 +1,13 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
-import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
-import io.jenkins.plugins.nestedpve.provision.Provisioning;
-import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
+import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
+import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import io.jenkins.plugins.nestedpve.sim.Simulator;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;

@@ -2,15 +2,9 @@ package io.jenkins.plugins.nestedpve.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.preflight.Preflight;
 import io.jenkins.plugins.nestedpve.preflight.PreflightItem;
 import io.jenkins.plugins.nestedpve.preflight.PreflightReport;
-import io.jenkins.plugins.nestedpve.pve.Fingerprint;
-import io.jenkins.plugins.nestedpve.pve.PveAuthException;
-import io.jenkins.plugins.nestedpve.pve.PveClient;
-import io.jenkins.plugins.nestedpve.pve.TofuFingerprintProbe;
-import io.jenkins.plugins.nestedpve.pve.VersionInfo;
 import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.nestedpve.cli;
 
-import io.jenkins.plugins.nestedpve.reap.LeaseOracle;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
+import io.jenkins.plugins.nestedpve.reap.LeaseOracle;
 import java.util.Map;
 import java.util.Optional;
 

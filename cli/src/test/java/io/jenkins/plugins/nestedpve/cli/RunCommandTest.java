@@ -140,12 +140,17 @@ class RunCommandTest {
     @Test
     void provisioningFailureExits3() {
         Path spec = fixture.spec(dir, 1);
-        fixture.sim.faults().failNextTask("qmstart");
+        // the first start fails, and so do those of the two replacement clones
+        for (int i = 0; i < 3; i++) {
+            fixture.sim.faults().failNextTask("qmstart");
+        }
 
         CliHarness.Result r = new CliHarness(dir).run("run", "-f", spec.toString(), "true");
 
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.PROVISIONING_FAILED);
-        assertThat(r.err()).contains("provisioning failed: phase START");
+        assertThat(r.err())
+                .contains("provisioning failed: phase START")
+                .contains("replacement(s) of this cluster are used up");
     }
 
     @Test

@@ -1,17 +1,10 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
-import io.jenkins.plugins.nestedpve.host.NestingPreflight;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
 import io.jenkins.plugins.nestedpve.preflight.HostNesting;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
-import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
-import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
-import io.jenkins.plugins.nestedpve.ssh.SshAuth;
-import io.jenkins.plugins.nestedpve.ssh.SshSession;
-import io.jenkins.plugins.nestedpve.ssh.SshTarget;
-import java.util.List;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.util.function.Consumer;
 
 /**

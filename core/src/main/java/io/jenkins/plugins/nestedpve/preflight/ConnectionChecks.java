@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
@@ -8,6 +7,7 @@ import io.jenkins.plugins.nestedpve.pve.PveAuthException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.TofuFingerprintProbe;
 import io.jenkins.plugins.nestedpve.pve.VersionInfo;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.host.CpuVendor;
@@ -11,6 +9,8 @@ import io.jenkins.plugins.nestedpve.host.NestingPreflight;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
 import io.jenkins.plugins.nestedpve.host.RunningVmCounter;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;

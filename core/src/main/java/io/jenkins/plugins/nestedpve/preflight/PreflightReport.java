@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import io.jenkins.plugins.nestedpve.spec.SpecProblem;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

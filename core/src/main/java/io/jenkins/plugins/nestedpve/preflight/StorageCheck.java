@@ -1,7 +1,7 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.pve.StorageInfo;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.pve.ClusterStatus;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.nestedpve.pve.PveTransportException;
 import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
 import io.jenkins.plugins.nestedpve.pve.TaskStatus;
 import io.jenkins.plugins.nestedpve.pve.Upid;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
 import java.util.ArrayList;

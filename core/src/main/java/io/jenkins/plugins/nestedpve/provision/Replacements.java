@@ -1,8 +1,8 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyRejectedException;
 import io.jenkins.plugins.nestedpve.ssh.SshAuthException;
 import io.jenkins.plugins.nestedpve.teardown.Teardown;

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.pve.ContainerCalls;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
@@ -8,6 +7,7 @@ import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.SmallContainer;
 import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
 import io.jenkins.plugins.nestedpve.pve.Upid;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.util.Map;
 

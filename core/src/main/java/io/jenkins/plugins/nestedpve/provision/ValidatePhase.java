@@ -1,6 +1,5 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
@@ -10,6 +9,7 @@ import io.jenkins.plugins.nestedpve.lifecycle.EnvironmentCheck;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.HostPreflight;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 
 /**
  * Phases 0 and 1: opens the physical host's API, checks the spec against it ({@link

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.ledger;
 
-import io.jenkins.plugins.nestedpve.spec.HostRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,5 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
-import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
-import io.jenkins.plugins.nestedpve.spec.Addressing;
-import io.jenkins.plugins.nestedpve.spec.HostRef;
-import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
-import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -14,9 +9,14 @@ import io.jenkins.plugins.nestedpve.preflight.EnvironmentChecks;
 import io.jenkins.plugins.nestedpve.preflight.PreflightItem;
 import io.jenkins.plugins.nestedpve.preflight.PreflightReport;
 import io.jenkins.plugins.nestedpve.preflight.Verdict;
+import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveCredentials;
+import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
-import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.nestedpve.pve.NodeSummary;
+import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -83,7 +83,10 @@ class ClusterStepEdgesTest {
 
     @Test
     void aProvisioningFailureOnTheHostNamesThePhaseAndDestroysWhatWasCreated() throws Exception {
-        lab.sim.faults().failNextTask("qmstart", "start failed: QEMU exited with code 1");
+        // the first start fails, and so do those of the two replacement clones
+        for (int i = 0; i < 3; i++) {
+            lab.sim.faults().failNextTask("qmstart", "start failed: QEMU exited with code 1");
+        }
         ClusterFixture.Started s = lab.start(lab.step(1), body -> {
             throw new AssertionError("the body must not run");
         });

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import io.jenkins.plugins.nestedpve.ledger.FileLedger;
-import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

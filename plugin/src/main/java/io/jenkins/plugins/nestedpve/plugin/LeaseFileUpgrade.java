@@ -1,12 +1,12 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.spec.HostRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
