@@ -6,6 +6,7 @@ import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.preflight.Preflight;
 import io.jenkins.plugins.nestedpve.preflight.PreflightItem;
 import io.jenkins.plugins.nestedpve.preflight.PreflightReport;
+import io.jenkins.plugins.nestedpve.pve.TofuFingerprintProbe;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
@@ -76,9 +77,9 @@ final class DoctorCommand implements Callable<Integer> {
         return Preflight.forSpec(
                 loaded.spec(),
                 loaded.hostCredentials(),
+                () -> TofuFingerprintProbe.readServedFingerprint(HostApi.host(host), HostApi.port(host), PROBE_TIMEOUT),
                 () -> HostApi.open(host, loaded.hostCredentials(), ctx.clock(), log),
-                ssh,
-                PROBE_TIMEOUT);
+                ssh);
     }
 
     private void print(PreflightReport report) {
