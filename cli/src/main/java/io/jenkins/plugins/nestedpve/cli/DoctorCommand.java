@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.nestedpve.preflight.Preflight;
 import io.jenkins.plugins.nestedpve.preflight.PreflightItem;
 import io.jenkins.plugins.nestedpve.preflight.PreflightReport;
+import io.jenkins.plugins.nestedpve.pve.TofuFingerprintProbe;
 import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshTimeouts;
@@ -76,9 +77,9 @@ final class DoctorCommand implements Callable<Integer> {
         return Preflight.forSpec(
                 loaded.spec(),
                 loaded.hostCredentials(),
+                () -> TofuFingerprintProbe.readServedFingerprint(HostApi.host(host), HostApi.port(host), PROBE_TIMEOUT),
                 () -> HostApi.open(host, loaded.hostCredentials(), ctx.clock(), log),
-                ssh,
-                PROBE_TIMEOUT);
+                ssh);
     }
 
     private void print(PreflightReport report) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.cluster.HostRef;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveAuthException;
@@ -12,25 +13,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** The connection section of the preflight: the API answers with the pinned certificate, the token is accepted. */
 public final class ConnectionChecks {
     private ConnectionChecks() {}
 
-    /** {@code api}: the served certificate is the pinned one (the served fingerprint is shown when it is not). */
-    public static PreflightItem api(HostRef host, Duration timeout) {
-        Fingerprint served;
+    /**
+     * {@code api}: the served certificate is the pinned one (the served fingerprint is shown when it is not).
+     *
+     * @param served reads the certificate the API serves, e.g. {@link TofuFingerprintProbe}
+     */
+    public static PreflightItem api(HostRef host, Supplier<Fingerprint> served) {
+        Fingerprint found;
         try {
-            served = TofuFingerprintProbe.readServedFingerprint(
-                    HostClients.bareHost(host.apiUri()), HostClients.port(host.apiUri()), timeout);
+            found = served.get();
         } catch (NestedPveException e) {
             return PreflightItem.fail("api", "host.apiUrl", "cannot reach " + host.apiUrl() + ": " + e.getMessage());
         }
-        if (!served.matches(Fingerprint.parse(host.apiFingerprint()))) {
+        if (!found.matches(Fingerprint.parse(host.apiFingerprint()))) {
             return PreflightItem.fail(
                     "api",
                     "host.fingerprint",
-                    host.apiUrl() + " serves a certificate with fingerprint\n" + served.value()
+                    host.apiUrl() + " serves a certificate with fingerprint\n" + found.value()
                             + "\nbut host.fingerprint is\n"
                             + host.apiFingerprint().toUpperCase(Locale.ROOT)
                             + "\nIf the served one is your host's (compare with 'pvenode cert info' on the host), set"

@@ -61,7 +61,7 @@ public final class EnvironmentChecks {
                 () -> template.map(t -> templates.storages(t, node)).orElse(Set.of()),
                 Set.of());
         StorageCheck storage = new StorageCheck(spec, node, items::add);
-        if (template.isPresent() || storage.ownStorage()) {
+        if (!storages.isEmpty() || storage.ownStorage()) {
             guarded("storage", "storage", () -> storage.check(host.storages(node), storages), null);
         } else {
             items.add(PreflightItem.skip(

@@ -2,10 +2,10 @@ package io.jenkins.plugins.nestedpve.preflight;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
+import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,18 +21,18 @@ public final class Preflight {
     private Preflight() {}
 
     /**
+     * @param served reads the certificate the host's API serves
      * @param client opens the host's API client (closed here)
      * @param ssh connects to the host for the nesting section
-     * @param probeTimeout for reading the served certificate
      */
     public static PreflightReport forSpec(
             ClusterSpec spec,
             HostCredentials credentials,
+            Supplier<Fingerprint> served,
             Supplier<PveClient> client,
-            SshConnector ssh,
-            Duration probeTimeout) {
+            SshConnector ssh) {
         List<PreflightItem> items = new ArrayList<>();
-        PreflightItem api = ConnectionChecks.api(spec.host(), probeTimeout);
+        PreflightItem api = ConnectionChecks.api(spec.host(), served);
         items.add(api);
         if (api.verdict() == Verdict.FAIL) {
             return new PreflightReport(items);
