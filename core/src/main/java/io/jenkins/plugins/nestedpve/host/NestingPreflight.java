@@ -103,7 +103,7 @@ public final class NestingPreflight {
     }
 
     private Optional<CpuVendor> readVendor(NestingPolicy policy) throws InterruptedException {
-        ExecResult r = host.run(ShellQuote.command("grep", "vendor_id", "/proc/cpuinfo"), timeout);
+        ExecResult r = host.runIdempotent(ShellQuote.command("grep", "vendor_id", "/proc/cpuinfo"), timeout);
         String id = r.stdout()
                 .lines()
                 .map(line -> line.substring(line.indexOf(':') + 1).strip())
@@ -131,7 +131,7 @@ public final class NestingPreflight {
 
     /** The parameter value, or empty when the module is not loaded (no parameter file). */
     private Optional<String> readParameter(CpuVendor v) throws InterruptedException {
-        ExecResult r = host.run(ShellQuote.command("cat", v.parameterPath()), timeout);
+        ExecResult r = host.runIdempotent(ShellQuote.command("cat", v.parameterPath()), timeout);
         String value = r.stdout().strip();
         return r.ok() && !value.isEmpty() ? Optional.of(value) : Optional.empty();
     }
@@ -218,7 +218,7 @@ public final class NestingPreflight {
         /** Appends the option line (never overwrites the file); a line already there is left as it is. */
         private void writeOption() throws InterruptedException {
             String path = ShellQuote.quote(vendor.modprobeConfPath());
-            ExecResult previous = host.run(ShellQuote.command("cat", vendor.modprobeConfPath()), timeout);
+            ExecResult previous = host.runIdempotent(ShellQuote.command("cat", vendor.modprobeConfPath()), timeout);
             String content = previous.ok() ? previous.stdout() : "";
             if (content.lines().map(String::strip).anyMatch(vendor.optionLine()::equals)) {
                 actions.add("kept '" + vendor.optionLine() + "' already in " + vendor.modprobeConfPath());

@@ -1,15 +1,12 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
-import io.jenkins.plugins.nestedpve.cluster.HostRef;
-import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveAuthException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.TofuFingerprintProbe;
 import io.jenkins.plugins.nestedpve.pve.VersionInfo;
 import io.jenkins.plugins.nestedpve.spec.HostRef;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;

@@ -12,6 +12,7 @@ import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.spec.HostSshTarget;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
+import io.jenkins.plugins.nestedpve.ssh.ResilientShell;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshConnector;
 import io.jenkins.plugins.nestedpve.ssh.SshSession;
@@ -47,7 +48,17 @@ public final class HostNesting {
             SshConnector ssh, ClusterSpec spec, HostCredentials credentials, PveClient host, Consumer<String> info)
             throws InterruptedException {
         String node = spec.host().node();
-        try (SshSession session = open(ssh, spec.host().sshTarget().orElseThrow(), credentials)) {
+        HostSshTarget target = spec.host().sshTarget().orElseThrow();
+        // the reads run again on a new connection after a drop; the module reload is never repeated blindly
+        ResilientShell.Observer heard = new ResilientShell.Observer() {
+            @Override
+            public void reran(String activity, String why) {
+                info.accept("healed: host " + node + ": SSH dropped during " + activity + "; ran it again on a new"
+                        + " connection");
+            }
+        };
+        try (ResilientShell session =
+                new ResilientShell(open(ssh, target, credentials), () -> open(ssh, target, credentials), 2, heard)) {
             NestingReport report = new NestingPreflight(
                             session,
                             node,

@@ -2,9 +2,11 @@ package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.pve.NetConfig;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.ReconciledWrites;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.spec.Addressing;
@@ -20,6 +22,9 @@ import java.util.Optional;
  * one {@code POST …/config}; then it is started.
  */
 final class BootPhase {
+    /** How often one start is sent again after it was shown not to have happened. */
+    private static final int START_RESENDS = 2;
+
     private final RunContext run;
     private final ClusterSpec spec;
     private final PveClient host;
@@ -83,9 +88,31 @@ final class BootPhase {
         }
     }
 
+    /**
+     * Starts the guest; a start whose answer was lost or whose task failed is decided by the VM's state
+     * ({@link ReconciledWrites}), and each such decision is reported as an absorbed fault.
+     */
     private void start(ClonedGuest guest) throws InterruptedException {
-        Upid upid = host.startVm(hostNode, guest.vmid());
-        run.footprint().task(guest.slot().index(), guest.name(), upid);
-        host.tasks().await(upid, run.deadline(spec.timeouts().boot()));
+        ReconciledWrites writes = new ReconciledWrites(
+                host,
+                START_RESENDS,
+                (request, tookEffect, why) -> run.listener()
+                        .healed(new Healing(
+                                Healing.Action.RECONCILED,
+                                Phase.START,
+                                guest.name(),
+                                request + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
+                                        + " (after: " + firstLine(why) + ")")));
+        writes.startVm(
+                hostNode,
+                guest.vmid(),
+                run.deadline(spec.timeouts().boot()),
+                upid -> run.footprint().task(guest.slot().index(), guest.name(), upid));
+    }
+
+    private static String firstLine(String text) {
+        String t = String.valueOf(text);
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.pve;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Writes whose outcome can be unknown (a 503 or a dropped connection after the request went out), made
@@ -46,11 +47,18 @@ public final class ReconciledWrites {
      * @throws PveAmbiguousOutcomeException when the state could not show what happened
      */
     public void startVm(String node, int vmid, Deadline deadline) throws InterruptedException {
+        startVm(node, vmid, deadline, upid -> {});
+    }
+
+    /** As {@link #startVm(String, int, Deadline)}; {@code sent} hears the UPID of every start task begun. */
+    public void startVm(String node, int vmid, Deadline deadline, Consumer<Upid> sent) throws InterruptedException {
         String request = "start of VM " + vmid;
         for (int resend = 0; ; resend++) {
             RuntimeException failure;
             try {
-                api.tasks().await(api.startVm(node, vmid), deadline);
+                Upid upid = api.startVm(node, vmid);
+                sent.accept(upid);
+                api.tasks().await(upid, deadline);
                 return;
             } catch (PveAmbiguousOutcomeException | TaskFailedException e) {
                 failure = e;
