@@ -140,8 +140,8 @@ class RunCommandTest {
     @Test
     void provisioningFailureExits3() {
         Path spec = fixture.spec(dir, 1);
-        // the first start fails, and so do those of the two replacement clones
-        for (int i = 0; i < 3; i++) {
+        // every start fails: three per clone (the first and two re-sends), for the clone and its two replacements
+        for (int i = 0; i < 9; i++) {
             fixture.sim.faults().failNextTask("qmstart");
         }
 

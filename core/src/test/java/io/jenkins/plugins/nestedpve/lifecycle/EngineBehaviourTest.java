@@ -137,7 +137,7 @@ class EngineBehaviourTest {
                 // template are serialized, so n2 may still be cloning when n1 configures)
                 new PhaseHook(Phase.CONFIGURE, n1, () -> {
                     awaitQuietly(n2Configuring);
-                    lab.sim.faults().failNextTask("qmstart");
+                    lab.failAGuestsStarts();
                 }),
                 // n2 waits here until the failure of n1 stops it
                 new PhaseHook(Phase.CONFIGURE, n2, () -> {
@@ -178,7 +178,7 @@ class EngineBehaviourTest {
     @Test
     void teardownErrorsAreSuppressedOnTheFirstFailureNeverReplacingIt() {
         ProgressListener hooks = ProgressListener.composite(
-                new PhaseHook(Phase.START, null, () -> lab.sim.faults().failNextTask("qmstart")),
+                new PhaseHook(Phase.START, null, () -> lab.failAGuestsStarts()),
                 new PhaseHook(
                         Phase.TEARDOWN,
                         null,

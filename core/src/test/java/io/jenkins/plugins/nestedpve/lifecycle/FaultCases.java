@@ -69,7 +69,7 @@ final class FaultCases {
                         2,
                         Who.ANY_NODE,
                         "simulated failure of qmstart",
-                        (lab, spec) -> failTask(lab, Phase.START, "qmstart")),
+                        (lab, spec) -> hook(lab, Phase.START, null, lab::failAGuestsStarts)),
                 fault(
                         "guest agent never answers",
                         Phase.ADDRESS,

@@ -156,8 +156,7 @@ class OwnershipTest {
 
     @Test
     void keepOnFailureMarksTheGuestsWithAnExpiryAndTheReaperDestroysThemOnceExpired() {
-        ProgressListener failStart =
-                new PhaseHook(Phase.START, null, () -> lab.sim.faults().failNextTask("qmstart"));
+        ProgressListener failStart = new PhaseHook(Phase.START, null, () -> lab.failAGuestsStarts());
         ProvisioningException e = catchThrowableOfType(
                 ProvisioningException.class,
                 () -> lab.engine.provision(

@@ -79,6 +79,16 @@ final class SimLab implements AutoCloseable {
         this.engine = new NestedPveEngine(ctx);
     }
 
+    /** Start tasks one guest sends: the first and two more after failures (the engine's ReconciledWrites). */
+    static final int STARTS_PER_GUEST = 3;
+
+    /** Every start of one guest fails, so its START phase fails. */
+    void failAGuestsStarts() {
+        for (int i = 0; i < STARTS_PER_GUEST; i++) {
+            sim.faults().failNextTask("qmstart");
+        }
+    }
+
     /** A simulator with latencies scaled by {@code scale}. */
     static Simulator.Builder simulator(double scale) {
         return Simulator.builder().latencyScale(scale).vmidRange(80000, 80999);

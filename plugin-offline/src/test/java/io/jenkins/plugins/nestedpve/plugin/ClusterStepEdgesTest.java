@@ -83,8 +83,8 @@ class ClusterStepEdgesTest {
 
     @Test
     void aProvisioningFailureOnTheHostNamesThePhaseAndDestroysWhatWasCreated() throws Exception {
-        // the first start fails, and so do those of the two replacement clones
-        for (int i = 0; i < 3; i++) {
+        // every start fails: three per clone (the first and two re-sends), for the clone and its two replacements
+        for (int i = 0; i < 9; i++) {
             lab.sim.faults().failNextTask("qmstart", "start failed: QEMU exited with code 1");
         }
         ClusterFixture.Started s = lab.start(lab.step(1), body -> {
