@@ -42,15 +42,30 @@ final class StubComparison {
         }
     }
 
-    /** Points at a stub member of the same name, to make the failure message useful. */
+    /**
+     * Points at a stub member of the same name, to make the failure message useful: the overload with the
+     * same parameters when there is one, otherwise the first by text (reflection lists overloads in no
+     * fixed order, so the choice must not depend on it).
+     */
     private static String closest(Signature member, List<Signature> actual) {
         String name = member.rest().replaceAll("\\(.*", "").replaceAll(".* ", "");
+        String params = parameters(member);
         return actual.stream()
                 .filter(s -> s.rest().replaceAll("\\(.*", "").endsWith(" " + name)
                         || s.rest().startsWith(name + "("))
+                .sorted(java.util.Comparator.comparing(
+                                (Signature s) -> !parameters(s).equals(params))
+                        .thenComparing(Signature::toString))
                 .map(s -> " (stub has: " + s + ")")
                 .findFirst()
                 .orElse("");
+    }
+
+    private static String parameters(Signature s) {
+        String rest = s.rest();
+        int open = rest.indexOf('(');
+        int close = rest.indexOf(')', open);
+        return open < 0 || close < 0 ? "" : rest.substring(open, close + 1);
     }
 
     /** Loads without initialising; nested types are written with dots in the file. */
