@@ -32,6 +32,13 @@ public record Healing(Action action, Phase phase, String node, String detail) {
         Objects.requireNonNull(detail, "detail");
     }
 
+    /** The first line of a fault's message, for a {@code detail}; {@code "null"} for none. */
+    public static String firstLine(String message) {
+        String m = String.valueOf(message);
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
     /** One line, e.g. {@code "retried (ssh, np-x-n2): SSH dropped ..."}. */
     public String describe() {
         return action.name().toLowerCase(java.util.Locale.ROOT) + " (" + phase.label()

@@ -102,17 +102,11 @@ final class BootPhase {
                                 Phase.START,
                                 guest.name(),
                                 request + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
-                                        + " (after: " + firstLine(why) + ")")));
+                                        + " (after: " + Healing.firstLine(why) + ")")));
         writes.startVm(
                 hostNode,
                 guest.vmid(),
                 run.deadline(spec.timeouts().boot()),
                 upid -> run.footprint().task(guest.slot().index(), guest.name(), upid));
-    }
-
-    private static String firstLine(String text) {
-        String t = String.valueOf(text);
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
     }
 }

@@ -79,7 +79,7 @@ final class Replacements {
                         Healing.Action.REPLACED,
                         failure.phase(),
                         slot.name(),
-                        "failed in " + failure.phase().label() + " (" + firstLine(failure) + ")"
+                        "failed in " + failure.phase().label() + " (" + Healing.firstLine(failure.getMessage()) + ")"
                                 + (vmid == null ? "" : "; VM " + vmid + " destroyed")
                                 + "; cloning a fresh one (replacement " + n + " of " + budget + ")"));
         return true;
@@ -124,11 +124,5 @@ final class Replacements {
             failure.addSuppressed(e);
             return false;
         }
-    }
-
-    private static String firstLine(Throwable t) {
-        String m = String.valueOf(t.getMessage());
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }
