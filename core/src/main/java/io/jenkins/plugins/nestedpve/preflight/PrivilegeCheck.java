@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.preflight;
 
+import io.jenkins.plugins.nestedpve.pve.PveRoles;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.ArrayList;
@@ -114,10 +115,15 @@ public final class PrivilegeCheck {
     public static List<MissingPrivilege> missing(
             Map<String, Map<String, Boolean>> permissions, ClusterSpec spec, Context ctx) {
         List<MissingPrivilege> missing = new ArrayList<>();
-        for (Need n : needs(spec, ctx)) {
+        List<Need> needs = needs(spec, ctx);
+        for (Need n : needs) {
             boolean viaPool = n.poolPath() != null && granted(permissions, n.poolPath(), n.privilege());
             if (!viaPool && !granted(permissions, n.path(), n.privilege())) {
-                missing.add(withRole(n, ctx));
+                List<String> alongside = needs.stream()
+                        .filter(o -> o.path().equals(n.path()))
+                        .map(Need::privilege)
+                        .toList();
+                missing.add(withRole(n, PveRoles.role(n.privilege(), alongside), ctx));
             }
         }
         return List.copyOf(missing);
@@ -142,27 +148,18 @@ public final class PrivilegeCheck {
         return slash <= 0 ? "/" : path.substring(0, slash);
     }
 
-    private static MissingPrivilege withRole(Need n, Context ctx) {
+    /** {@code role} (the one advice of {@link PveRoles}) granted where it covers the need's whole subtree. */
+    private static MissingPrivilege withRole(Need n, String role, Context ctx) {
         String p = n.path();
-        if (p.equals("/vms/" + ctx.templateVmid())) {
-            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVETemplateUser", p);
-        }
-        if (p.startsWith("/vms/") && n.poolPath() != null) {
-            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEVMAdmin", n.poolPath());
-        }
-        if (p.startsWith("/vms/")) {
-            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEVMAdmin", "/vms");
-        }
-        if (p.startsWith("/storage/")) {
-            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEDatastoreUser", p);
-        }
-        if (p.startsWith("/sdn/")) {
+        String scope = p;
+        if (p.startsWith("/vms/") && !p.equals("/vms/" + ctx.templateVmid())) {
+            scope = n.poolPath() != null ? n.poolPath() : "/vms";
+        } else if (p.startsWith("/sdn/")) {
             // granted on the bridge, it propagates to its VLAN tags
             String[] parts = p.split("/");
-            String bridge = String.join("/", List.of(parts).subList(0, Math.min(parts.length, 5)));
-            return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVESDNUser", bridge);
+            scope = String.join("/", List.of(parts).subList(0, Math.min(parts.length, 5)));
         }
-        return new MissingPrivilege(n.privilege(), p, n.purpose(), "PVEAuditor", p);
+        return new MissingPrivilege(n.privilege(), p, n.purpose(), role, scope);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.spec.Names;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.ssh.ShellQuote;
@@ -151,7 +152,7 @@ public final class GuestIdentity {
     static String apiFingerprint(String opensslOutput) {
         int eq = opensslOutput.indexOf('=');
         String fp = eq < 0 ? "" : opensslOutput.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
-        return Names.API_FINGERPRINT.matcher(fp).matches() ? fp : null;
+        return Fingerprint.isNormalised(fp) ? fp : null;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.jenkins.plugins.nestedpve.pve;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Parameters of {@code POST /nodes/{node}/qemu/{vmid}/clone} (pve-facts §3.4), validated when built.
@@ -30,15 +29,11 @@ public record CloneRequest(
         String format,
         String pool,
         String snapname) {
-    private static final Pattern DNS_NAME =
-            Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*");
     private static final Set<String> FORMATS = Set.of("raw", "qcow2", "vmdk");
 
     public CloneRequest {
-        if (newid < 100 || newid > 999_999_999) {
-            throw new IllegalArgumentException("clone VMID " + newid + " is outside 100..999999999");
-        }
-        if (name != null && !DNS_NAME.matcher(name).matches()) {
+        PveFormats.vmid("clone VMID", newid);
+        if (name != null && !PveFormats.isDnsName(name)) {
             throw new IllegalArgumentException(
                     "VM name '" + name + "' is not a valid DNS name (letters, digits," + " '-' and dots; no '_')");
         }

@@ -3,12 +3,9 @@ package io.jenkins.plugins.nestedpve.pve;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Cluster formation and status (pve-facts §5). Create and join need a root@pam ticket. */
 final class ClusterCalls {
-    private static final Pattern CLUSTER_NAME = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
-
     private final PveClient client;
     private final PveHttp http;
 
@@ -18,9 +15,7 @@ final class ClusterCalls {
     }
 
     Upid create(String clusterName, String link0, Integer nodeid) {
-        if (clusterName == null
-                || clusterName.length() > 15
-                || !CLUSTER_NAME.matcher(clusterName).matches()) {
+        if (!PveFormats.isClusterName(clusterName)) {
             throw new IllegalArgumentException("cluster name '" + clusterName + "' must be 1-15 letters, digits"
                     + " or '-' (PVE's pve-node format, max 15 characters)");
         }

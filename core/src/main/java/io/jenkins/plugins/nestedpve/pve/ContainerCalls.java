@@ -63,10 +63,7 @@ public final class ContainerCalls {
     }
 
     static String ct(String node, int vmid) {
-        if (vmid < 100 || vmid > 999_999_999) {
-            throw new IllegalArgumentException("VMID " + vmid + " is outside 100..999999999");
-        }
-        return "/nodes/" + PveClient.node(node) + "/lxc/" + vmid;
+        return "/nodes/" + PveClient.node(node) + "/lxc/" + PveFormats.vmid("VMID", vmid);
     }
 
     private Upid post(String path, Map<String, ?> params) {

@@ -29,6 +29,11 @@ public record Fingerprint(String value) implements Serializable {
         }
     }
 
+    /** Whether {@code text} is already in PVE's form (upper case, colons): the one definition of that format. */
+    public static boolean isNormalised(String text) {
+        return text != null && COLON_FORM.matcher(text).matches();
+    }
+
     /**
      * Parses {@code AA:BB:...} (32 pairs, either case) or 64 hex digits without colons, and
      * normalises to upper case with colons.

@@ -60,7 +60,7 @@ final class PermissionAdvice {
     }
 
     static String grant(String path, String priv, PveCredentials credentials) {
-        String role = role(priv);
+        String role = PveRoles.role(priv);
         String scope = scope(path);
         String who = credentials.principal();
         String cmd = credentials.isToken()
@@ -73,32 +73,6 @@ final class PermissionAdvice {
                     + " own ACL grant.";
         }
         return text;
-    }
-
-    /** A built-in role holding {@code priv} (AccessControl.pm {@code create_roles}). */
-    static String role(String priv) {
-        if (priv.equals("VM.Clone")) {
-            return "PVETemplateUser";
-        }
-        if (priv.equals("VM.Audit") || priv.startsWith("Sys.Audit") || priv.endsWith(".Audit")) {
-            return "PVEAuditor";
-        }
-        if (priv.startsWith("VM.")) {
-            return "PVEVMAdmin";
-        }
-        if (priv.startsWith("Datastore.")) {
-            return "PVEDatastoreUser";
-        }
-        if (priv.startsWith("SDN.")) {
-            return "PVESDNUser";
-        }
-        if (priv.startsWith("Pool.")) {
-            return "PVEPoolAdmin";
-        }
-        if (priv.startsWith("Mapping.")) {
-            return "PVEMappingUser";
-        }
-        return "Administrator";
     }
 
     /** The usual place to grant it: the top of the ACL subtree ({@code /vms}, {@code /storage}, ...). */

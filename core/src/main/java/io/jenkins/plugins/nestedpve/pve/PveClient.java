@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A client for one PVE API endpoint ({@code https://HOST:8006/api2/json}), with typed methods for
@@ -31,8 +30,6 @@ public final class PveClient implements AutoCloseable {
 
         void onRequest(RequestTrace trace);
     }
-
-    private static final Pattern NODE = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
 
     private final PveEndpoint endpoint;
     private final Clock clock;
@@ -448,17 +445,11 @@ public final class PveClient implements AutoCloseable {
     }
 
     static String node(String node) {
-        if (node == null || !NODE.matcher(node).matches()) {
-            throw new IllegalArgumentException("'" + node + "' is not a PVE node name");
-        }
-        return node;
+        return PveFormats.node(node);
     }
 
     static String vm(String node, int vmid) {
-        if (vmid < 100 || vmid > 999_999_999) {
-            throw new IllegalArgumentException("VMID " + vmid + " is outside 100..999999999");
-        }
-        return "/nodes/" + node(node) + "/qemu/" + vmid;
+        return "/nodes/" + node(node) + "/qemu/" + PveFormats.vmid("VMID", vmid);
     }
 
     static String task(Upid upid) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.spec;
 
+import io.jenkins.plugins.nestedpve.pve.PveFormats;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -7,12 +8,11 @@ import java.util.regex.Pattern;
 /** PVE's name formats (pve-facts §3.1, §5.2) and the default cluster name: the one home of each format. */
 public final class Names {
     /** {@code pve-node}: also the cluster name format (plus at most 15 characters). */
-    public static final Pattern PVE_NODE = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
+    public static final Pattern PVE_NODE = PveFormats.PVE_NODE;
     /** Lower-case DNS label, for guest node names (they become hostnames and VM names). */
     public static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     /** {@code dns-name}: dot-separated labels, for VM names. */
-    public static final Pattern DNS_NAME =
-            Pattern.compile("([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?\\.)*[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
+    public static final Pattern DNS_NAME = PveFormats.DNS_NAME;
     /**
      * {@code pve-storage-id}, matched case-insensitively by PVE (pve-common:src/PVE/JSONSchema.pm {@code
      * parse_storage_id}: {@code m/^[a-z][a-z0-9\-\_\.]*[a-z0-9]$/i}).
@@ -29,10 +29,7 @@ public final class Names {
      */
     public static final Pattern BRIDGE = Pattern.compile("[A-Za-z0-9_.\\-]{1,15}");
 
-    /** PVE API certificate fingerprint in PVE's form (pve-facts §1.6), as {@code openssl x509 -fingerprint} prints it. */
-    public static final Pattern API_FINGERPRINT = Pattern.compile("([A-F0-9]{2}:){31}[A-F0-9]{2}");
-
-    public static final int CLUSTER_NAME_MAX = 15;
+    public static final int CLUSTER_NAME_MAX = PveFormats.CLUSTER_NAME_MAX;
     public static final int DNS_LABEL_MAX = 63;
 
     private static final String BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";

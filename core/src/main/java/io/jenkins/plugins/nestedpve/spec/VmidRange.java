@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.spec;
 
+import io.jenkins.plugins.nestedpve.pve.PveFormats;
 import java.io.Serializable;
 
 /**
@@ -10,9 +11,9 @@ public record VmidRange(int start, int end) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** PVE's smallest VMID. */
-    public static final int MIN = 100;
+    public static final int MIN = PveFormats.VMID_MIN;
     /** PVE's largest VMID. */
-    public static final int MAX = 999_999_999;
+    public static final int MAX = PveFormats.VMID_MAX;
 
     /**
      * The default: 80000..80999, away from the low ids PVE's {@code nextid} hands out and from

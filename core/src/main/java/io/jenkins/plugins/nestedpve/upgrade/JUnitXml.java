@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.upgrade;
 
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Outcome;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -119,7 +120,8 @@ final class JUnitXml {
                 .append("\">\n");
         if (c.outcome() == Outcome.FAILED) {
             x.append("      <failure message=\"")
-                    .append(attr(firstLine(c.failure())))
+                    .append(attr(Healing.firstLine(
+                            c.failure() == null ? "" : c.failure().strip())))
                     .append("\" type=\"")
                     .append("upgrade")
                     .append("\">")
@@ -140,12 +142,6 @@ final class JUnitXml {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.3f", Math.max(0, d.toMillis()) / 1000.0);
-    }
-
-    private static String firstLine(String s) {
-        String t = s == null ? "" : s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
     }
 
     /** Escaped for an attribute value; characters XML 1.0 cannot hold are dropped. */
