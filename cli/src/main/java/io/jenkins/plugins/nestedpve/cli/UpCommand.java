@@ -7,8 +7,8 @@ import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.provision.Provisioning;
-import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.spec.DurationText;
+import io.jenkins.plugins.nestedpve.teardown.OwnershipCheck;
 import io.jenkins.plugins.nestedpve.teardown.Teardown;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
 import java.io.IOException;
@@ -115,10 +115,15 @@ final class UpCommand implements Callable<Integer> {
         List<Teardown.Target> targets = cluster.nodes().stream()
                 .map(n -> new Teardown.Target(n.vmid(), n.name()))
                 .toList();
-        try (PveClient host = HostApi.open(cluster.host(), loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
-            return new Teardown(ie.engine().context(), host, cluster.host(), progress)
-                    .keep(targets, cluster.lease(), until);
-        }
+        return ie.engine()
+                .keep(
+                        cluster.lease(),
+                        cluster.host(),
+                        loaded.hostCredentials(),
+                        OwnershipCheck.ANY_VMID,
+                        targets,
+                        until,
+                        progress);
     }
 
     private int print(LoadedSpec loaded, NestedCluster cluster, Secret rootPassword) {

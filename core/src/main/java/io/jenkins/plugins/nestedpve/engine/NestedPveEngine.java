@@ -25,6 +25,8 @@ import io.jenkins.plugins.nestedpve.teardown.Teardown;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -193,6 +195,25 @@ public final class NestedPveEngine {
                             v -> v.hasTag(OwnershipMarker.TAG) || v.tags().isEmpty());
             return new Teardown(ctx, client, hostRef, vmids, ProgressListener.safe(listener))
                     .destroy(targets.list(), lease, Deadline.after(ctx.clock(), TEARDOWN_TIMEOUT));
+        }
+    }
+
+    /**
+     * Keep-on-failure: writes {@code until} into the ownership marker of each of {@code targets} that carries this
+     * installation's marker (inside {@code vmids}); the reaper destroys them then. The one home of keeping, for the
+     * CLI's {@code up --keep-on-failure} and the plugin's {@code keepOnFailure}.
+     */
+    public TeardownReport keep(
+            String lease,
+            HostRef hostRef,
+            HostCredentials host,
+            VmidRange vmids,
+            List<Teardown.Target> targets,
+            Instant until,
+            ProgressListener listener) {
+        try (PveClient client = HostClients.open(ctx.pveClients(), hostRef, host)) {
+            return new Teardown(ctx, client, hostRef, vmids, ProgressListener.safe(listener))
+                    .keep(targets, lease, until);
         }
     }
 

@@ -6,7 +6,7 @@ import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
-import io.jenkins.plugins.nestedpve.lifecycle.Environment;
+import io.jenkins.plugins.nestedpve.preflight.HostEnvironment;
 import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.PveAmbiguousOutcomeException;
 import io.jenkins.plugins.nestedpve.pve.PveApiException;
@@ -49,7 +49,7 @@ final class ClonePhase {
     private final RunContext run;
     private final ClusterSpec spec;
     private final PveClient host;
-    private final Environment env;
+    private final HostEnvironment env;
     private final GuestSlot node;
     private final String hostId;
     private String lastProblem = "";

@@ -4,17 +4,17 @@ import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
-import io.jenkins.plugins.nestedpve.lifecycle.Environment;
-import io.jenkins.plugins.nestedpve.lifecycle.EnvironmentCheck;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
-import io.jenkins.plugins.nestedpve.lifecycle.HostPreflight;
+import io.jenkins.plugins.nestedpve.preflight.EnvironmentChecks;
+import io.jenkins.plugins.nestedpve.preflight.HostEnvironment;
+import io.jenkins.plugins.nestedpve.preflight.HostNesting;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 
 /**
- * Phases 0 and 1: opens the physical host's API, checks the spec against it ({@link
- * EnvironmentCheck}), then runs the nesting preflight on the host over SSH when the spec and the
- * credentials allow it ({@link HostPreflight}). Read-only apart from the host's nesting settings.
+ * Phases 0 and 1: opens the physical host's API, checks the spec against it (the preflight
+ * report's {@link EnvironmentChecks}; any failure stops provisioning before anything is created), then runs the
+ * report's nesting section on the host over SSH when the spec and the credentials allow it ({@link HostNesting}). Read-only apart from the host's nesting settings.
  */
 final class ValidatePhase {
     private final RunContext run;
@@ -28,12 +28,14 @@ final class ValidatePhase {
     }
 
     Validated run() {
-        Environment environment = run.phases().run(Phase.VALIDATE, null, () -> {
+        HostEnvironment environment = run.phases().run(Phase.VALIDATE, null, () -> {
             PveClient host = HostClients.open(run.ctx().pveClients(), spec.host(), credentials);
             run.footprint().hostOpened(host);
-            return new EnvironmentCheck(
+            EnvironmentChecks.Outcome outcome = new EnvironmentChecks(
                             host, spec, run.templateLocks().claimed(spec.host().id()))
                     .run();
+            outcome.report().throwIfFailed();
+            return outcome.environment().orElseThrow();
         });
         run.footprint().hostNode(environment.templateNode());
         PveClient host = run.footprint().host();
@@ -41,7 +43,7 @@ final class ValidatePhase {
     }
 
     private NestingReport preflight(PveClient host) {
-        if (spec.nesting() == NestingPolicy.SKIP || !HostPreflight.possible(spec, credentials)) {
+        if (spec.nesting() == NestingPolicy.SKIP || !HostNesting.possible(spec, credentials)) {
             if (spec.nesting() != NestingPolicy.SKIP) {
                 run.info("no SSH access to the physical host: nesting is checked inside the guests only");
             }
@@ -49,6 +51,9 @@ final class ValidatePhase {
             return null;
         }
         return run.phases()
-                .run(Phase.PREFLIGHT, null, () -> HostPreflight.run(run.ctx(), spec, credentials, host, run::info));
+                .run(
+                        Phase.PREFLIGHT,
+                        null,
+                        () -> HostNesting.apply(run.ctx().ssh(), spec, credentials, host, run::info));
     }
 }

@@ -2,7 +2,7 @@ package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.host.NestingMode;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
-import io.jenkins.plugins.nestedpve.lifecycle.Environment;
+import io.jenkins.plugins.nestedpve.preflight.HostEnvironment;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param environment what the checks found: the template's VMID and node, the PVE major version
  * @param hostNesting the host's nesting report, or null when the preflight was skipped
  */
-record Validated(PveClient host, Environment environment, NestingReport hostNesting) {
+record Validated(PveClient host, HostEnvironment environment, NestingReport hostNesting) {
     Validated {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(environment, "environment");

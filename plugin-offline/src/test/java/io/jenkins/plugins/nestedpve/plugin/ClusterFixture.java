@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nestedpve.install.LeaseFileUpgrade;
 import io.jenkins.plugins.nestedpve.ledger.Ledger;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
 import io.jenkins.plugins.nestedpve.pve.RetryPolicy;
@@ -100,7 +101,7 @@ final class ClusterFixture implements AutoCloseable {
     ClusterServices newServices(UnaryOperator<Ledger> ledger) {
         Clock clock = Clock.systemUTC();
         return ClusterServices.builder(
-                        LeaseFileUpgrade.open(home.resolve(LeaseFileUpgrade.DIRECTORY), hosts(), clock, s -> {}),
+                        ClusterServices.openHome(home.resolve(LeaseFileUpgrade.DIRECTORY), hosts(), clock, s -> {}),
                         hosts())
                 .engine(b -> b.pveClients(PveClientFactory.standard(clock, Sleeper.SYSTEM, FAST_RETRY, FAST))
                         .ssh(new SshConnector(SSH, clock, Sleeper.SYSTEM))

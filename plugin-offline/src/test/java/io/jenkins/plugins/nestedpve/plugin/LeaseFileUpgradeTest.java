@@ -3,6 +3,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
+import io.jenkins.plugins.nestedpve.install.LeaseFileUpgrade;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;
@@ -82,7 +83,7 @@ class LeaseFileUpgradeTest {
     }
 
     private InstallationHome open() {
-        return LeaseFileUpgrade.open(dir, hosts(), clock, warnings::add);
+        return ClusterServices.openHome(dir, hosts(), clock, warnings::add);
     }
 
     @Test

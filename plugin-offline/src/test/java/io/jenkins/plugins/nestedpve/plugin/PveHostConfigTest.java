@@ -61,7 +61,7 @@ class PveHostConfigTest {
     void aHostConfiguredBeforeLimitsExistedLimitsNothing() {
         PveHostConfig h = new PveHostConfig("lab");
 
-        assertThat(h.limits()).isEqualTo(io.jenkins.plugins.nestedpve.cluster.HostLimits.NONE);
+        assertThat(h.limits()).isEqualTo(io.jenkins.plugins.nestedpve.preflight.HostLimits.NONE);
         assertThat(h.allowsJob("any/job")).isTrue();
         assertThat(h.toString()).doesNotContain("jobs").doesNotContain("max");
     }

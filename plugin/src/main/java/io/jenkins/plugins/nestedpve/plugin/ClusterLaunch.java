@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import hudson.model.Run;
+import io.jenkins.plugins.nestedpve.cluster.MaskPattern;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.provision.Provisioning;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;

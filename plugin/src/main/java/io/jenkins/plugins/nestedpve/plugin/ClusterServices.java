@@ -3,17 +3,22 @@ package io.jenkins.plugins.nestedpve.plugin;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.install.InstallationHome;
+import io.jenkins.plugins.nestedpve.install.LeaseFileUpgrade;
 import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
 import io.jenkins.plugins.nestedpve.ledger.LeaseStore;
 import io.jenkins.plugins.nestedpve.ledger.Ledger;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.reap.ReapScope;
+import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -66,7 +71,7 @@ public final class ClusterServices {
         Jenkins jenkins = Jenkins.get();
         Path dir = jenkins.getRootDir().toPath().resolve(LeaseFileUpgrade.DIRECTORY);
         HostDirectory hosts = HostDirectory.jenkins();
-        InstallationHome home = LeaseFileUpgrade.open(dir, hosts, Clock.systemUTC(), LOGGER::warning);
+        InstallationHome home = openHome(dir, hosts, Clock.systemUTC(), LOGGER::warning);
         String url = jenkins.getRootUrl();
         MarkerKeyStore keys = new MarkerKeyStore(
                 jenkins.getRootDir().toPath().resolve(MarkerKeyStore.RELATIVE_PATH), MarkerKeyStore.Cipher.jenkins());
@@ -74,6 +79,21 @@ public final class ClusterServices {
                 .owner(url == null ? "Jenkins" : "Jenkins " + url)
                 .markerKey(keys.load())
                 .build();
+    }
+
+    /**
+     * The installation in {@code dir}, converting the lease file of an older version (the core's {@link
+     * LeaseFileUpgrade}) with the leases' Jenkins tags, each VM on its host as configured now.
+     */
+    static InstallationHome openHome(Path dir, HostDirectory hosts, Clock clock, Consumer<String> warn) {
+        Function<String, Optional<HostRef>> configured = id -> {
+            try {
+                return hosts.host(id).map(h -> HostAccess.ref(h, null));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        };
+        return LeaseFileUpgrade.open(dir, configured, LeaseTags::of, clock, warn);
     }
 
     /** Starts services on the installation {@code home} with Jenkins' defaults for everything else. */

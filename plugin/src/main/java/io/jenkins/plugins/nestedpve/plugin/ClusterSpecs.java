@@ -1,8 +1,8 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
-import io.jenkins.plugins.nestedpve.cluster.HostLimits;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
+import io.jenkins.plugins.nestedpve.preflight.HostLimits;
 import io.jenkins.plugins.nestedpve.spec.Addressing;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;

@@ -5,8 +5,6 @@ import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseReleaser;
-import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
-import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.reap.ReapReport;
 import io.jenkins.plugins.nestedpve.reap.ReapScope;
 import io.jenkins.plugins.nestedpve.spec.VmidRange;
@@ -61,13 +59,10 @@ public final class EngineHostOps implements LeaseReleaser.Teardown, LeaseRelease
         HostAccess host = access(lease);
         List<Teardown.Target> targets =
                 lease.vmids().stream().map(v -> new Teardown.Target(v, null)).toList();
-        try (PveClient client = connect(host)) {
-            TeardownReport report = new Teardown(
-                            engine.context(), client, host.ref(), vmids(lease), new BuildLogListener(log))
-                    .keep(targets, lease.id(), until);
-            log.accept(BuildLogListener.PREFIX + report.summary());
-            failIfIncomplete(report, "mark as kept", lease);
-        }
+        TeardownReport report = engine.keep(
+                lease.id(), host.ref(), host.credentials(), vmids(lease), targets, until, new BuildLogListener(log));
+        log.accept(BuildLogListener.PREFIX + report.summary());
+        failIfIncomplete(report, "mark as kept", lease);
     }
 
     @Override
@@ -120,11 +115,6 @@ public final class EngineHostOps implements LeaseReleaser.Teardown, LeaseRelease
 
     private VmidRange vmids(Lease lease) {
         return hosts.host(LeaseTags.host(lease)).map(EngineHostOps::vmids).orElse(OwnershipCheck.ANY_VMID);
-    }
-
-    /** An API client of the host, as the engine opens it (same factory, pins and token). */
-    private PveClient connect(HostAccess host) {
-        return HostClients.open(engine.context().pveClients(), host.ref(), host.credentials());
     }
 
     private static void failIfIncomplete(TeardownReport report, String what, Lease lease) throws AbortException {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
-import io.jenkins.plugins.nestedpve.cluster.HostLimits;
+import io.jenkins.plugins.nestedpve.preflight.HostLimits;
 import io.jenkins.plugins.nestedpve.spec.DurationText;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.console.ConsoleLogFilter;
 import hudson.model.Run;
+import io.jenkins.plugins.nestedpve.cluster.MaskPattern;
+import io.jenkins.plugins.nestedpve.cluster.MaskingOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 

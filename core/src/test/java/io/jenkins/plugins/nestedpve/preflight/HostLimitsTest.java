@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.preflight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,5 +87,16 @@ class HostLimitsTest {
         assertThat(HostLimits.vlans("0, 20 30")).containsExactly(0, 20, 30);
         assertThatThrownBy(() -> HostLimits.vlans("20 x")).hasMessageContaining("'x' is not a VLAN tag");
         assertThatThrownBy(() -> HostLimits.vlans("4095")).hasMessageContaining("'4095'");
+    }
+
+    @Test
+    void limitsAreAnItemOfThePreflightReport() {
+        HostLimits.Request r = new HostLimits.Request("vmbr9", null, null, null, null, 4096, 2, null);
+        PreflightItem failed = LIMITS.item(r, NestingPolicy.REQUIRE, WHERE);
+        assertThat(failed.check()).isEqualTo(HostLimits.CHECK);
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(failed.detail()).isEqualTo(String.join("; ", LIMITS.problems(r, NestingPolicy.REQUIRE, WHERE)));
+        assertThat(LIMITS.item(request(), NestingPolicy.REQUIRE, WHERE).verdict())
+                .isEqualTo(Verdict.PASS);
     }
 }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.plugin;
+package io.jenkins.plugins.nestedpve.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

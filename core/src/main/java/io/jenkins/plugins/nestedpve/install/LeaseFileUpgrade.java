@@ -1,8 +1,7 @@
-package io.jenkins.plugins.nestedpve.plugin;
+package io.jenkins.plugins.nestedpve.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.nestedpve.install.InstallationHome;
 import io.jenkins.plugins.nestedpve.ledger.Lease;
 import io.jenkins.plugins.nestedpve.ledger.LeaseState;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
@@ -14,32 +13,42 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Opens the installation in {@code $JENKINS_HOME/nested-pve}, converting once the lease file that versions before
- * the shared ledger wrote there ({@value #OLD_FILE}: {@code {"format":1,"owner":"<installation id>","leases":[{"id",
+ * Opens an installation, converting once the lease file that the Jenkins plugin's versions before the shared ledger
+ * wrote in its directory ({@value #OLD_FILE}: {@code {"format":1,"owner":"<installation id>","leases":[{"id",
  * "build","host","cluster","vmids","created","state","expires","updated"}]}}): its owner id becomes the
  * installation id (so the guests' ownership markers still name this installation), every lease not yet released
  * goes into the lease store with its build and host, and each of its VMIDs into the ledger. The old file is then
  * renamed to {@code leases.json.converted-<millis>}. Converting again (a crash before the rename) changes nothing.
  */
-final class LeaseFileUpgrade {
-    /** Where the installation lives below the Jenkins root directory. */
-    static final String DIRECTORY = "nested-pve";
+public final class LeaseFileUpgrade {
+    /** Where the plugin's installation lives below the Jenkins root directory. */
+    public static final String DIRECTORY = "nested-pve";
 
-    static final String OLD_FILE = "leases.json";
+    public static final String OLD_FILE = "leases.json";
 
     private LeaseFileUpgrade() {}
 
     /**
-     * @param hosts the configured hosts, to record a converted VM on the host the engine knows it by
+     * @param hosts the host the engine knows by an old lease's host id, when it is still configured and readable (a
+     *     VM of another is recorded under that id: the lease still lists it, and its teardown says to add it back)
+     * @param tags a lease's tags from its old build id and host id
      * @param warn told what was converted, or that the old file was unreadable (moved aside; the periodic reaper
      *     still finds leftover guests by their ownership marker)
      */
-    static InstallationHome open(Path dir, HostDirectory hosts, Clock clock, Consumer<String> warn) {
+    public static InstallationHome open(
+            Path dir,
+            Function<String, Optional<HostRef>> hosts,
+            BiFunction<String, String, Map<String, String>> tags,
+            Clock clock,
+            Consumer<String> warn) {
         Path old = dir.resolve(OLD_FILE);
         if (!Files.exists(old)) {
             return InstallationHome.open(dir, clock);
@@ -60,14 +69,18 @@ final class LeaseFileUpgrade {
         InstallationHome home = InstallationHome.open(dir, clock);
         int converted = 0;
         for (JsonNode n : root.path("leases")) {
-            converted += convert(home, n, hosts) ? 1 : 0;
+            converted += convert(home, n, hosts, tags) ? 1 : 0;
         }
         warn.accept("Converted " + converted + " live lease(s) from " + old + " into "
                 + home.ledger().file() + "; the old file is now " + moveAside(old, ".converted-", clock) + ".");
         return home;
     }
 
-    private static boolean convert(InstallationHome home, JsonNode n, HostDirectory hosts) {
+    private static boolean convert(
+            InstallationHome home,
+            JsonNode n,
+            Function<String, Optional<HostRef>> hosts,
+            BiFunction<String, String, Map<String, String>> tags) {
         LeaseState state = LeaseState.valueOf(n.path("state").asText());
         if (state == LeaseState.RELEASED) {
             return false;
@@ -85,9 +98,9 @@ final class LeaseFileUpgrade {
                         Instant.parse(n.path("created").asText()),
                         kept,
                         updated,
-                        LeaseTags.of(n.path("build").asText(), hostId),
+                        tags.apply(n.path("build").asText(), hostId),
                         List.of()));
-        Optional<HostRef> host = configured(hosts, hostId);
+        Optional<HostRef> host = hosts.apply(hostId);
         for (JsonNode v : n.path("vmids")) {
             // a host no longer configured: the lease still lists the VMID, and its teardown says to add the host back
             home.ledger()
@@ -102,18 +115,6 @@ final class LeaseFileUpgrade {
                             updated));
         }
         return true;
-    }
-
-    /**
-     * The host as the engine refers to it, when configured and readable now. Otherwise the VM is recorded under the
-     * host's id: the lease still lists it, and its teardown finds the guests by their ownership marker.
-     */
-    private static Optional<HostRef> configured(HostDirectory hosts, String hostId) {
-        try {
-            return hosts.host(hostId).map(h -> HostAccess.ref(h, null));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static Path moveAside(Path old, String suffix, Clock clock) {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.cluster;
+package io.jenkins.plugins.nestedpve.preflight;
 
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.spec.DurationText;
@@ -13,7 +13,8 @@ import java.util.List;
  * host's (empty list: any, as before limits existed), the largest guest memory and core count and
  * the longest keep-on-failure (0 / null: no cap). Nesting policy {@code enable} (which makes the
  * host reload its KVM module) is never a request's to make: only the host's own policy. Checked
- * before anything is created; every problem names the setting to change.
+ * before anything is created, as the {@value #CHECK} item of the preflight report; every problem names the
+ * setting to change.
  *
  * @param bridges bridges a request may choose; the host's default is always allowed
  * @param vlans VLAN tags a request may choose (0 = untagged); the host's default is always allowed
@@ -31,6 +32,9 @@ public record HostLimits(
         int maxMemoryMiB,
         int maxCores,
         Duration maxKeepOnFailure) {
+    /** The name of the limits' item in the preflight report. */
+    public static final String CHECK = "limits";
+
     /** No limit at all (the behaviour before limits existed). */
     public static final HostLimits NONE = new HostLimits(List.of(), List.of(), List.of(), List.of(), 0, 0, null);
 
@@ -92,6 +96,17 @@ public record HostLimits(
                     + ") — ask for less, or an administrator raises \"maximum keep-on-failure\" in " + where);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The limits as an item of the preflight report ({@value #CHECK}): a pass, or a failure listing every problem
+     * of {@link #problems}.
+     */
+    public PreflightItem item(Request r, NestingPolicy hostNesting, String where) {
+        List<String> problems = problems(r, hostNesting, where);
+        return problems.isEmpty()
+                ? PreflightItem.pass(CHECK, "the request is within the host's limits")
+                : new PreflightItem(CHECK, Verdict.FAIL, CHECK, String.join("; ", problems), "");
     }
 
     private static <T> void allowed(

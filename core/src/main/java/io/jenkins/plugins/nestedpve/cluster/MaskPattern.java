@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.plugin;
+package io.jenkins.plugins.nestedpve.cluster;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,10 @@ import java.security.SecureRandom;
  * fast, and a salted SHA-256 digest to confirm them. It can therefore be serialized anywhere — program.dat, the
  * listener Pipeline sends to an agent — and still mask there. Meant for high-entropy secrets such as the generated
  * per-cluster root password (24 random letters and digits, about 143 bits): the hash and the digest do not make
- * guessing it feasible. Matching is on UTF-8 bytes.
+ * guessing it feasible. Matching is on UTF-8 bytes. Used by every log that may carry a secret (the Jenkins build
+ * log and the command line alike).
  */
-final class MaskPattern implements Serializable {
+public final class MaskPattern implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Multiplier of the rolling hash (arithmetic mod 2^32 through int overflow); odd, so it is invertible. */
@@ -34,11 +35,11 @@ final class MaskPattern implements Serializable {
     }
 
     /** The pattern of {@code secret}, with a fresh random salt. */
-    static MaskPattern of(String secret) {
+    public static MaskPattern of(String secret) {
         return of(secret, new SecureRandom());
     }
 
-    static MaskPattern of(String secret, SecureRandom random) {
+    public static MaskPattern of(String secret, SecureRandom random) {
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0) {
             throw new IllegalArgumentException("nothing to mask");

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.nestedpve.plugin;
+package io.jenkins.plugins.nestedpve.cluster;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * line that could still become the secret (fewer than its length). UTF-8 byte matching: the password is ASCII, and a
  * UTF-8 sequence never contains ASCII bytes, so no false match splits a character.
  */
-final class MaskingOutputStream extends FilterOutputStream {
-    static final String MASK = "****";
+public final class MaskingOutputStream extends FilterOutputStream {
+    public static final String MASK = "****";
 
     private static final int MAX_LINE = 64 * 1024;
 
@@ -22,7 +22,7 @@ final class MaskingOutputStream extends FilterOutputStream {
     private final byte[] mask = MASK.getBytes(StandardCharsets.UTF_8);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    MaskingOutputStream(OutputStream out, MaskPattern pattern) {
+    public MaskingOutputStream(OutputStream out, MaskPattern pattern) {
         super(out);
         this.pattern = pattern;
     }
