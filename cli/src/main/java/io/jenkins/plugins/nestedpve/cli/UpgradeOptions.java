@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of an upgrade trial, shared by {@code nestedpve upgrade} and {@code nestedpve demo
- * --upgrade}; the core's {@link UpgradePlan} checks them (the same rule as the Pipeline step's).
+ * --upgrade}; the core's {@link UpgradePlan} checks them and gives the defaults of those left out (the same rule
+ * as the Pipeline step's).
  */
 final class UpgradeOptions {
     /** Option name of each plan field, for error messages. */
@@ -24,16 +25,16 @@ final class UpgradeOptions {
             "afterNode", "--after-node");
 
     @Option(names = "--to", paramLabel = "MAJOR", description = "Target: a PVE major such as 9, or latest (default 9).")
-    String to = "9";
+    String to;
 
     @Option(names = "--strategy", paramLabel = "S", description = "rolling (default) or parallel.")
-    String strategy = "rolling";
+    String strategy;
 
     @Option(names = "--checker", paramLabel = "MODE", description = "pve8to9: gate (default), report or skip.")
-    String checker = "gate";
+    String checker;
 
     @Option(names = "--repository", paramLabel = "R", description = "no-subscription (default), enterprise or test.")
-    String repository = "no-subscription";
+    String repository;
 
     @Option(names = "--mirror", paramLabel = "URL", description = "The PVE repository's URL instead of Proxmox's.")
     String mirror;

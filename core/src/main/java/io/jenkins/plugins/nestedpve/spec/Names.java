@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
-/** PVE's name formats (pve-facts §3.1, §5.2) and the default cluster name: the one home of each format. */
+/**
+ * The spec's name formats (pve-facts §3.1, §5.2) and the default cluster name: the one home of each format; the
+ * formats PVE's API client checks too (node, dns-name, cluster name) are {@link PveFormats}', referred to here.
+ */
 public final class Names {
     /** {@code pve-node}: also the cluster name format (plus at most 15 characters). */
     public static final Pattern PVE_NODE = PveFormats.PVE_NODE;

@@ -143,7 +143,7 @@ public record UpgradePlan(
         return command.strip();
     }
 
-    /** Collects a plan; {@link #build()} validates it. */
+    /** Collects a plan; {@link #build()} validates it. A text value left null keeps the default. */
     public static final class Builder {
         private String target = "9";
         private Strategy strategy = Strategy.ROLLING;
@@ -158,9 +158,9 @@ public record UpgradePlan(
 
         private Builder() {}
 
-        /** A major such as {@code 9}, or {@code latest}. */
+        /** A major such as {@code 9}, or {@code latest}; null keeps the default. */
         public Builder to(String v) {
-            target = v;
+            target = v == null ? target : v;
             return this;
         }
 
@@ -169,9 +169,9 @@ public record UpgradePlan(
             return this;
         }
 
-        /** {@code rolling} or {@code parallel}. */
+        /** {@code rolling} or {@code parallel}; null keeps the default. */
         public Builder strategy(String v) {
-            return strategy(Strategy.parse(v));
+            return v == null ? this : strategy(Strategy.parse(v));
         }
 
         public Builder checker(CheckerMode v) {
@@ -179,9 +179,9 @@ public record UpgradePlan(
             return this;
         }
 
-        /** {@code gate}, {@code report} or {@code skip}. */
+        /** {@code gate}, {@code report} or {@code skip}; null keeps the default. */
         public Builder checker(String v) {
-            return checker(CheckerMode.parse(v));
+            return v == null ? this : checker(CheckerMode.parse(v));
         }
 
         public Builder repository(Repository v) {
@@ -189,9 +189,9 @@ public record UpgradePlan(
             return this;
         }
 
-        /** {@code no-subscription}, {@code enterprise} or {@code test}. */
+        /** {@code no-subscription}, {@code enterprise} or {@code test}; null keeps the default. */
         public Builder repository(String v) {
-            return repository(Repository.parse(v));
+            return v == null ? this : repository(Repository.parse(v));
         }
 
         public Builder mirror(URI v) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * <p>Renderings: {@link #toJUnitXml()} (for Jenkins' {@code junit} step), {@link #summaryText()}
  * (the per-node table with each node's {@code pveversion} before and after), {@link
  * #timelineText()} (every step in start order) and {@link #summaryMap()} (plain values for a
- * Pipeline's return value).
+ * Pipeline's return value: a fresh, mutable map of lists and maps on each call).
  *
  * @param cluster the nested cluster's name
  * @param target the plan's target ({@code 9} or {@code latest})

@@ -139,6 +139,16 @@ public final class UpgradeTrial {
             return this;
         }
 
+        /** The engine's clock, sleeper, SSH connector, API clients, poll and threads: a trial beside provisioning. */
+        public Builder engine(EngineContext ctx) {
+            return clock(ctx.clock())
+                    .sleeper(ctx.sleeper())
+                    .ssh(ctx.ssh())
+                    .pveClients(ctx.pveClients())
+                    .poll(ctx.poll())
+                    .threads(ctx.threads());
+        }
+
         /** Creates the trial's threads (parallel nodes, the guest watcher); default: daemon threads. */
         public Builder threads(ThreadFactory v) {
             threads = v;

@@ -109,4 +109,16 @@ class UpgradePlanTest {
         assertThat(p.beforeNodeCommand()).isEmpty();
         assertThat(p.afterNodeCommand()).hasValue("pvesm status");
     }
+
+    @Test
+    void aTextValueLeftNullKeepsTheDefault() {
+        UpgradePlan plan = UpgradePlan.builder()
+                .to(null)
+                .strategy((String) null)
+                .checker((String) null)
+                .repository((String) null)
+                .build();
+
+        assertThat(plan).isEqualTo(UpgradePlan.builder().build());
+    }
 }

@@ -122,4 +122,17 @@ class UpgradeReportTest {
                         "+1.0s n2 precheck succeeded 1.5s",
                         "+2.0s n1 checker failed 1.5s");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSummaryMapIsAFreshMutableMapOnEachCall() {
+        UpgradeReport r = report();
+        var m = r.summaryMap();
+        ((java.util.List<Object>) m.get("nodes")).add("more");
+        m.put("report", null);
+
+        assertThat(m).containsKey("report");
+        assertThat(r.summaryMap()).doesNotContainKey("report");
+        assertThat((java.util.List<Object>) r.summaryMap().get("nodes")).doesNotContain("more");
+    }
 }

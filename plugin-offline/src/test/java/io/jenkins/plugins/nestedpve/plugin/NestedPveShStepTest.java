@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,9 +68,7 @@ class NestedPveShStepTest {
     }
 
     private List<String> nodes() {
-        return body.cluster().getNodes().stream()
-                .map(NestedPveClusterContext.Node::getName)
-                .toList();
+        return body.cluster().getNodes().stream().map(NestedNode::name).toList();
     }
 
     @Test

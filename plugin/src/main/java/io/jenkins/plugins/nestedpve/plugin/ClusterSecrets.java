@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
+import hudson.AbortException;
 import hudson.util.Secret;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,21 @@ public final class ClusterSecrets {
         return leaseId == null
                 ? Optional.empty()
                 : Optional.ofNullable(byLease.get(leaseId)).map(reader::reveal);
+    }
+
+    /**
+     * The root password of {@code cluster} for the step {@code step}, which needs it {@code purpose} (e.g. "to use
+     * nestedPveSh").
+     *
+     * @throws AbortException after a controller restart, saying why and what to do
+     */
+    public String revealFor(NestedPveClusterContext cluster, String step, String purpose) throws AbortException {
+        return reveal(cluster.getLeaseId())
+                .orElseThrow(
+                        () -> new AbortException(step + ": the root password of cluster " + cluster.getClusterName()
+                                + " is kept only in the memory of the Jenkins controller that provisioned it, and Jenkins has"
+                                + " restarted since. The cluster is still torn down when its nestedPveCluster block ends; run"
+                                + " the build again " + purpose + "."));
     }
 
     /** Forgets the password: its cluster is being torn down. */

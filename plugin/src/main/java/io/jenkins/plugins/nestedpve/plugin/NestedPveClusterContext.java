@@ -7,10 +7,8 @@ import io.jenkins.plugins.nestedpve.spec.HostRef;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The cluster of the enclosing {@code nestedPveCluster} block, as the steps inside it find it with
@@ -24,79 +22,17 @@ public final class NestedPveClusterContext implements Serializable {
     private final String clusterName;
     private final String leaseId;
     private final String hostId;
-    private final String nesting;
+    private final NestingMode nesting;
     private final String pveVersion;
-    private final ArrayList<Node> nodes;
-
-    /** One guest of the cluster. */
-    public static final class Node implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private final String name;
-        private final int vmid;
-        private final String address;
-        private final int sshPort;
-        private final int apiPort;
-        private final String apiFingerprint;
-        private final String sshHostKeyFingerprint;
-
-        Node(NestedNode n) {
-            this.name = n.name();
-            this.vmid = n.vmid();
-            this.address = n.address();
-            this.sshPort = n.sshPort();
-            this.apiPort = n.apiPort();
-            this.apiFingerprint = n.apiFingerprint();
-            this.sshHostKeyFingerprint = n.sshHostKeyFingerprint();
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public int getVmid() {
-            return vmid;
-        }
-
-        public String getAddress() {
-            return address;
-        }
-
-        public int getSshPort() {
-            return sshPort;
-        }
-
-        public int getApiPort() {
-            return apiPort;
-        }
-
-        /** SHA-256 of the guest's API certificate, {@code AA:BB:...}. */
-        public String getApiFingerprint() {
-            return apiFingerprint;
-        }
-
-        /** The guest's SSH host key, {@code SHA256:...}; SSH to the guest is pinned to it. */
-        public String getSshHostKeyFingerprint() {
-            return sshHostKeyFingerprint;
-        }
-
-        @Override
-        public String toString() {
-            return name + " (VMID " + vmid + ", " + address + ")";
-        }
-
-        NestedNode toNode() {
-            return new NestedNode(name, vmid, address, apiFingerprint, sshHostKeyFingerprint, apiPort, sshPort);
-        }
-    }
+    private final ArrayList<NestedNode> nodes;
 
     NestedPveClusterContext(NestedCluster cluster, String hostId) {
         this.clusterName = cluster.name();
         this.leaseId = cluster.lease();
         this.hostId = Objects.requireNonNull(hostId, "hostId");
-        this.nesting = cluster.nesting().label();
+        this.nesting = cluster.nesting();
         this.pveVersion = cluster.pveVersion();
-        this.nodes = cluster.nodes().stream().map(Node::new).collect(Collectors.toCollection(ArrayList::new));
+        this.nodes = new ArrayList<>(cluster.nodes());
     }
 
     public String getClusterName() {
@@ -115,15 +51,15 @@ public final class NestedPveClusterContext implements Serializable {
 
     /** {@code hardware}, {@code emulated} or {@code unknown}. */
     public String getNesting() {
-        return nesting;
+        return nesting.label();
     }
 
     public String getPveVersion() {
         return pveVersion;
     }
 
-    /** The guests in node order. */
-    public List<Node> getNodes() {
+    /** The guests in node order: names, addresses and pins (the core's records, which hold no secret). */
+    public List<NestedNode> getNodes() {
         return List.copyOf(nodes);
     }
 
@@ -135,20 +71,7 @@ public final class NestedPveClusterContext implements Serializable {
      * @param now stands in for the time provisioning finished, which the context does not keep
      */
     NestedCluster toCluster(HostRef host, Instant now) {
-        NestingMode mode = Arrays.stream(NestingMode.values())
-                .filter(m -> m.label().equals(nesting))
-                .findFirst()
-                .orElse(NestingMode.UNKNOWN);
-        return new NestedCluster(
-                clusterName,
-                nodes.stream().map(Node::toNode).toList(),
-                mode,
-                pveVersion,
-                leaseId,
-                host,
-                null,
-                now,
-                null);
+        return new NestedCluster(clusterName, List.copyOf(nodes), nesting, pveVersion, leaseId, host, null, now, null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
+import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,9 +15,8 @@ final class NodeSelector {
 
     private NodeSelector() {}
 
-    static List<NestedPveClusterContext.Node> select(NestedPveClusterContext cluster, String node)
-            throws AbortException {
-        List<NestedPveClusterContext.Node> nodes = cluster.getNodes();
+    static List<NestedNode> select(NestedPveClusterContext cluster, String node) throws AbortException {
+        List<NestedNode> nodes = cluster.getNodes();
         if (node == null || node.isBlank()) {
             return List.of(nodes.get(0));
         }
@@ -24,8 +24,8 @@ final class NodeSelector {
         if (n.equalsIgnoreCase(ALL)) {
             return nodes;
         }
-        for (NestedPveClusterContext.Node candidate : nodes) {
-            if (candidate.getName().equals(n)) {
+        for (NestedNode candidate : nodes) {
+            if (candidate.name().equals(n)) {
                 return List.of(candidate);
             }
         }
@@ -37,7 +37,7 @@ final class NodeSelector {
         }
         throw new AbortException("nestedPveSh: cluster " + cluster.getClusterName() + " has no node '" + n
                 + "'; use 'all', a node name ("
-                + nodes.stream().map(NestedPveClusterContext.Node::getName).collect(Collectors.joining(", "))
+                + nodes.stream().map(NestedNode::name).collect(Collectors.joining(", "))
                 + ") or a node number from 1 to " + nodes.size() + " ('2' or 'pve2').");
     }
 }

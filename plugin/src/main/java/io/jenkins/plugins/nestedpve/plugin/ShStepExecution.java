@@ -2,6 +2,8 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.nestedpve.cluster.NestedNode;
+import io.jenkins.plugins.nestedpve.cluster.RootShell;
 import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import java.io.PrintStream;
@@ -25,7 +27,7 @@ final class ShStepExecution extends SynchronousNonBlockingStepExecution<Object> 
 
     private final transient NestedPveShStep step;
     private transient volatile ClusterServices services;
-    private transient volatile GuestShell shell;
+    private transient volatile RootShell shell;
 
     ShStepExecution(NestedPveShStep step, StepContext context) {
         super(context);
@@ -45,28 +47,22 @@ final class ShStepExecution extends SynchronousNonBlockingStepExecution<Object> 
         }
         NestedPveClusterContext cluster = getContext().get(NestedPveClusterContext.class);
         PrintStream log = getContext().get(TaskListener.class).getLogger();
-        List<NestedPveClusterContext.Node> nodes = NodeSelector.select(cluster, step.getNode());
-        String password = services()
-                .secrets()
-                .reveal(cluster.getLeaseId())
-                .orElseThrow(() -> new AbortException("nestedPveSh: the root password of cluster "
-                        + cluster.getClusterName() + " is kept only in the memory of the Jenkins controller that"
-                        + " provisioned it, and Jenkins has restarted since. The cluster is still torn down when its"
-                        + " nestedPveCluster block ends; run the build again to use nestedPveSh."));
+        List<NestedNode> nodes = NodeSelector.select(cluster, step.getNode());
+        String password = services().secrets().revealFor(cluster, "nestedPveSh", "to use nestedPveSh");
         Duration timeout =
                 SpecRules.duration("nestedPveSh timeout", step.getTimeout()).orElse(DEFAULT_TIMEOUT);
         boolean all = nodes.size() > 1;
         Map<String, Object> results = new LinkedHashMap<>();
-        try (GuestShell sh = new GuestShell(services().engine().context().ssh(), log)) {
+        try (RootShell sh = new RootShell(services().engine().context().ssh(), "nestedPveSh")) {
             shell = sh;
-            for (NestedPveClusterContext.Node node : nodes) {
-                String prefix = all ? "[" + node.getName() + "] " : "";
-                ExecResult r = sh.run(node, password, step.getScript(), timeout, prefix);
+            for (NestedNode node : nodes) {
+                String prefix = all ? "[" + node.name() + "] " : "";
+                ExecResult r = sh.run(node, password, step.getScript(), timeout, line -> log.println(prefix + line));
                 if (!r.ok() && !step.isReturnStatus()) {
                     throw new AbortException("nestedPveSh: script returned exit code " + r.exitCode() + " on "
-                            + node.getName() + (all ? " (the nodes after it were not run)" : ""));
+                            + node.name() + (all ? " (the nodes after it were not run)" : ""));
                 }
-                results.put(node.getName(), step.isReturnStatus() ? Integer.valueOf(r.exitCode()) : r.stdout());
+                results.put(node.name(), step.isReturnStatus() ? Integer.valueOf(r.exitCode()) : r.stdout());
             }
         } finally {
             shell = null;
@@ -86,7 +82,7 @@ final class ShStepExecution extends SynchronousNonBlockingStepExecution<Object> 
 
     /** What {@link #stop} adds to Jenkins' interrupt: the channel is closed even if a read ignores interrupts. */
     void closeChannel() {
-        GuestShell sh = shell;
+        RootShell sh = shell;
         if (sh != null) {
             sh.abort();
         }

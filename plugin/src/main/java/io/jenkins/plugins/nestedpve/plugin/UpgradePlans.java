@@ -39,21 +39,14 @@ final class UpgradePlans {
         }
     }
 
+    /** A parameter left unset (null) keeps the core's default. */
     private static UpgradePlan.Builder builder(NestedPveUpgradeStep step) {
-        UpgradePlan.Builder b = UpgradePlan.builder();
-        if (step.getTo() != null) {
-            b.to(step.getTo());
-        }
-        if (step.getStrategy() != null) {
-            b.strategy(step.getStrategy());
-        }
-        if (step.getChecker() != null) {
-            b.checker(step.getChecker());
-        }
-        if (step.getRepository() != null) {
-            b.repository(step.getRepository());
-        }
-        return b.mirror(step.getMirror())
+        return UpgradePlan.builder()
+                .to(step.getTo())
+                .strategy(step.getStrategy())
+                .checker(step.getChecker())
+                .repository(step.getRepository())
+                .mirror(step.getMirror())
                 .workload(step.isWorkload())
                 .maxGuestDowntime(step.getMaxGuestDowntime())
                 .beforeNode(step.getBeforeNode())

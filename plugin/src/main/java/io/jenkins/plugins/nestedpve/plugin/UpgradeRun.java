@@ -4,15 +4,11 @@ import hudson.AbortException;
 import hudson.model.Run;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
-import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.upgrade.UpgradePlan;
 import io.jenkins.plugins.nestedpve.upgrade.UpgradeReport;
 import io.jenkins.plugins.nestedpve.upgrade.UpgradeTrial;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,7 +44,7 @@ final class UpgradeRun {
     /**
      * Runs the trial.
      *
-     * @return the core's summary map (mutable copies) plus {@code report}: where the JUnit report was written
+     * @return the core's summary map (fresh and mutable) plus {@code report}: where the JUnit report was written
      * @throws AbortException when a parameter is wrong (nothing ran) or the trial did not pass (the report is
      *     written first)
      * @throws InterruptedException when aborted
@@ -71,33 +67,22 @@ final class UpgradeRun {
                     "nestedPveUpgrade: " + report.failureMessage().orElse("the trial failed")
                             + (path == null ? "" : " (JUnit report: " + step.getReport() + ")"));
         }
-        Map<String, Object> result = copy(report.summaryMap());
+        Map<String, Object> result = report.summaryMap(); // a fresh, mutable map: Pipeline scripts may change it
         result.put("report", path);
         return result;
     }
 
     private UpgradeTrial trial(UpgradePlan plan) throws AbortException {
-        String password = services.secrets()
-                .reveal(cluster.getLeaseId())
-                .orElseThrow(() -> new AbortException("nestedPveUpgrade: the root password of cluster "
-                        + cluster.getClusterName() + " is kept only in the memory of the Jenkins controller that"
-                        + " provisioned it, and Jenkins has restarted since. The cluster is still torn down when its"
-                        + " nestedPveCluster block ends; run the build again to try the upgrade."));
+        String password = services.secrets().revealFor(cluster, "nestedPveUpgrade", "to try the upgrade");
         PveHostConfig host = services.hosts()
                 .host(cluster.getHostId())
                 .orElseThrow(() -> new AbortException("nestedPveUpgrade: PVE host '" + cluster.getHostId()
                         + "' of cluster " + cluster.getClusterName() + " is no longer configured."));
-        EngineContext engine = services.engine().context();
         NestedCluster target =
                 cluster.toCluster(HostAccess.ref(host, null), services.clock().instant());
         try {
             return UpgradeTrial.builder(target, Secret.of(password), plan)
-                    .clock(engine.clock())
-                    .sleeper(engine.sleeper())
-                    .ssh(engine.ssh())
-                    .pveClients(engine.pveClients())
-                    .poll(engine.poll())
-                    .threads(engine.threads())
+                    .engine(services.engine().context())
                     .progress(new BuildLogListener(log::println))
                     .build();
         } catch (IllegalArgumentException e) {
@@ -126,26 +111,5 @@ final class UpgradeRun {
 
     private void say(String line) {
         log.println(BuildLogListener.PREFIX + line);
-    }
-
-    /** Mutable copies (Pipeline scripts may change the map they get). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> copy(Map<String, ?> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(k, copyValue(v)));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object copyValue(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            return copy((Map<String, ?>) m);
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            l.forEach(e -> out.add(copyValue(e)));
-            return out;
-        }
-        return v;
     }
 }
