@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.provision;
 
+import io.jenkins.plugins.nestedpve.capacity.RoomGate;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
@@ -13,7 +14,7 @@ import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 
 /**
  * Phases 0 and 1: opens the physical host's API, checks the spec against it ({@link
- * EnvironmentCheck}), then runs the nesting preflight on the host over SSH when the spec and the
+ * EnvironmentCheck}), waits for its room on the host ({@link RoomGate}), then runs the nesting preflight on the host over SSH when the spec and the
  * credentials allow it ({@link HostPreflight}). Read-only apart from the host's nesting settings.
  */
 final class ValidatePhase {
@@ -31,9 +32,11 @@ final class ValidatePhase {
         Environment environment = run.phases().run(Phase.VALIDATE, null, () -> {
             PveClient host = HostClients.open(run.ctx().pveClients(), spec.host(), credentials);
             run.footprint().hostOpened(host);
-            return new EnvironmentCheck(
+            Environment checked = new EnvironmentCheck(
                             host, spec, run.templateLocks().claimed(spec.host().id()))
                     .run();
+            run.footprint().roomHeld(RoomGate.admit(run.ctx(), host, spec, run.lease(), run::info));
+            return checked;
         });
         run.footprint().hostNode(environment.templateNode());
         PveClient host = run.footprint().host();

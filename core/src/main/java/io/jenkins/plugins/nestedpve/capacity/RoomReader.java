@@ -1,0 +1,99 @@
+package io.jenkins.plugins.nestedpve.capacity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
+import io.jenkins.plugins.nestedpve.preflight.CapacityCheck;
+import io.jenkins.plugins.nestedpve.pve.NodeStatus;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a node's {@link HostRoom} from the host: {@code GET /nodes/{node}/status} (memory, CPUs), {@code GET
+ * /cluster/resources?type=vm} (every guest's {@code maxmem}, {@code mem}, {@code status}, tags) and, for the
+ * guests tagged {@value OwnershipMarker#TAG}, their config's marker (installation, lease, cluster). Read-only.
+ */
+public final class RoomReader implements RoomSource {
+    private static final long MIB = 1024L * 1024L;
+
+    private final PveClient host;
+
+    public RoomReader(PveClient host) {
+        this.host = host;
+    }
+
+    /**
+     * @param node the node the guests go to
+     * @param reserveMiB the administrator's reserve on the host
+     * @param admitted the admitted tickets of the line: each holds its need minus what its guests take already
+     */
+    @Override
+    public HostRoom read(String node, long reserveMiB, Collection<RoomTicket> admitted) {
+        NodeStatus status = host.nodeStatus(node);
+        long total = status.memory().total() / MIB;
+        long available = status.memory().available() / MIB;
+        long margin = Math.max(CapacityCheck.MIN_MARGIN_MIB, total * CapacityCheck.MARGIN_PERCENT / 100);
+        List<RoomGuest> guests = guests(node);
+        long mayTake = guests.stream().mapToLong(RoomGuest::mayStillTakeMiB).sum();
+        long use = guests.stream().mapToLong(RoomGuest::memMiB).sum();
+        long held = 0;
+        for (RoomTicket t : admitted) {
+            long existing = guests.stream()
+                    .filter(g -> t.lease().equals(g.lease()))
+                    .mapToLong(RoomGuest::maxmemMiB)
+                    .sum();
+            held += Math.max(0, t.needMiB() - existing);
+        }
+        return new HostRoom(
+                node,
+                total,
+                available,
+                margin,
+                reserveMiB,
+                mayTake,
+                held,
+                use,
+                status.cpuinfo().cpus(),
+                guests);
+    }
+
+    /** The nested-pve guests (tagged, not templates) on {@code node}, with what their markers say. */
+    public List<RoomGuest> guests(String node) {
+        List<RoomGuest> out = new ArrayList<>();
+        for (JsonNode e : host.resources("vm")) {
+            String tags = e.path("tags").asText("");
+            if (!node.equals(e.path("node").asText())
+                    || e.path("template").asInt(0) == 1
+                    || !OwnershipMarker.hasTag(tags)) {
+                continue;
+            }
+            int vmid = e.path("vmid").asInt();
+            Optional<OwnershipMarker> marker = marker(node, vmid, e.path("type").asText("qemu"));
+            out.add(new RoomGuest(
+                    vmid,
+                    node,
+                    e.path("name").asText(null),
+                    e.path("status").asText("unknown"),
+                    e.path("maxmem").asLong(0) / MIB,
+                    e.path("mem").asLong(0) / MIB,
+                    marker.map(OwnershipMarker::installation).orElse(null),
+                    marker.map(OwnershipMarker::lease).orElse(null),
+                    marker.map(OwnershipMarker::cluster).orElse(null)));
+        }
+        return List.copyOf(out);
+    }
+
+    private Optional<OwnershipMarker> marker(String node, int vmid, String type) {
+        if (!"qemu".equals(type)) {
+            return Optional.empty();
+        }
+        try {
+            return host.vmConfig(node, vmid).description().flatMap(OwnershipMarker::parse);
+        } catch (PveNotFoundException e) {
+            return Optional.empty(); // destroyed since the list was read
+        }
+    }
+}
