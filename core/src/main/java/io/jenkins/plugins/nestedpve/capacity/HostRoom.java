@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param reserveMiB the administrator's reserve
  * @param guestsMayTakeMiB what the nested-pve guests may still take ({@link RoomGuest#mayStillTakeMiB()})
  * @param heldMiB what admitted tickets hold beyond their guests that exist
- * @param guestsUseMiB what the nested-pve guests use now (given back when they are gone)
+ * @param guestsMaxMiB the configured memory of the nested-pve guests together (at most what they give back when
+ *     they are gone)
  * @param cpus the node's logical CPUs
  * @param guests the nested-pve guests on the node
  */
@@ -28,7 +29,7 @@ public record HostRoom(
         long reserveMiB,
         long guestsMayTakeMiB,
         long heldMiB,
-        long guestsUseMiB,
+        long guestsMaxMiB,
         int cpus,
         List<RoomGuest> guests) {
     public HostRoom {
@@ -40,9 +41,13 @@ public record HostRoom(
         return availableMiB - marginMiB - reserveMiB - guestsMayTakeMiB - heldMiB;
     }
 
-    /** The room once every nested-pve cluster is gone: a cluster needing more never fits. */
+    /**
+     * The most room there can be once every nested-pve cluster is gone: a cluster needing more never fits. An
+     * upper bound (a guest's configured memory is more than it gives back when it was not using it all, and
+     * {@code /cluster/resources} lags behind the node's own status, so its {@code mem} is not used here).
+     */
     public long ceilingMiB() {
-        return availableMiB + guestsUseMiB - marginMiB - reserveMiB;
+        return Math.min(totalMiB, availableMiB + guestsMaxMiB) - marginMiB - reserveMiB;
     }
 
     public boolean fits(long needMiB) {

@@ -38,7 +38,7 @@ public final class RoomReader implements RoomSource {
         long margin = Math.max(CapacityCheck.MIN_MARGIN_MIB, total * CapacityCheck.MARGIN_PERCENT / 100);
         List<RoomGuest> guests = guests(node);
         long mayTake = guests.stream().mapToLong(RoomGuest::mayStillTakeMiB).sum();
-        long use = guests.stream().mapToLong(RoomGuest::memMiB).sum();
+        long max = guests.stream().mapToLong(RoomGuest::maxmemMiB).sum();
         long held = 0;
         for (RoomTicket t : admitted) {
             long existing = guests.stream()
@@ -55,7 +55,7 @@ public final class RoomReader implements RoomSource {
                 reserveMiB,
                 mayTake,
                 held,
-                use,
+                max,
                 status.cpuinfo().cpus(),
                 guests);
     }
