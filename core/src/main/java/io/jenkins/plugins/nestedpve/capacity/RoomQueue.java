@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * A host's FIFO line: joining it and asking whether it is one's turn, each under the board's lock so that no
- * two callers (threads, processes, controllers) decide on the same room. Only the first waiting ticket may be
- * admitted, and only when its need fits into the room left after every admitted ticket; a ticket whose holder
- * stopped beating (or whose hold ran out) is dropped first.
+ * two callers (threads, processes, controllers) decide on the same room. A waiting ticket is admitted only when
+ * its need and the needs of every ticket waiting ahead of it fit together into the room left after every
+ * admitted ticket, so nobody is overtaken; a ticket whose holder stopped beating (or whose hold ran out) is
+ * dropped first.
  */
 public final class RoomQueue {
     /**
@@ -62,13 +63,16 @@ public final class RoomQueue {
                     .filter(t -> t.state() == RoomTicket.State.ADMITTED)
                     .toList();
             HostRoom room = reader.read(r.node(), r.reserveMiB(), admitted);
-            int ahead = (int) all.stream()
+            List<RoomTicket> before = all.stream()
                     .filter(t -> t.state() == RoomTicket.State.WAITING && t.seq() < mine.seq())
-                    .count();
-            if (ahead == 0 && room.fits(mine.needMiB())) {
+                    .toList();
+            int ahead = before.size();
+            long aheadNeed = before.stream().mapToLong(RoomTicket::needMiB).sum();
+            // nobody is overtaken: the room keeps enough for everyone ahead, who are admitted on their next look
+            if (room.fits(aheadNeed + mine.needMiB())) {
                 RoomTicket a = mine.admitted(now, now.plus(r.hold()));
                 board.put(a);
-                return new Decision(a, true, 0, room);
+                return new Decision(a, true, ahead, room);
             }
             RoomTicket beat = mine.withBeat(now);
             board.put(beat);

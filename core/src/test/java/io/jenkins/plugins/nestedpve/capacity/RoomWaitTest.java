@@ -114,6 +114,21 @@ class RoomWaitTest {
     }
 
     @Test
+    void aTicketBehindOthersIsAdmittedWhenItAndEveryoneAheadFitTogether() throws Exception {
+        availableMiB.set(1024 + 6 * 1024);
+        RoomQueue q = new RoomQueue(board, this::room, clock, SETTINGS.stale());
+        RoomRequest first = request("first", 2 * 1024, Duration.ofMinutes(30));
+        RoomRequest second = request("second", 2 * 1024, Duration.ofMinutes(30));
+        q.enqueue(first);
+        RoomTicket mine = q.enqueue(second);
+
+        RoomQueue.Decision d = q.decide(mine, second);
+
+        assertThat(d.admitted()).isTrue();
+        assertThat(d.ahead()).isEqualTo(1);
+    }
+
+    @Test
     void aWaitingTicketWhoseHolderStoppedBeatingIsDroppedFromTheLine() throws Exception {
         RoomQueue q = new RoomQueue(board, this::room, clock, SETTINGS.stale());
         RoomRequest crashed = request("crashed", 8 * 1024, Duration.ofMinutes(30));

@@ -57,7 +57,9 @@ class PoolApiTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (api.post("/pools", Map.of("poolid", "race", "comment", holder)).status() == 200) {
+                if (api.post("/pools", Map.of("poolid", "race", "comment", holder))
+                                .status()
+                        == 200) {
                     ok.incrementAndGet();
                 }
             });
@@ -102,7 +104,8 @@ class PoolApiTest {
         users.grant("/pool/seen", "audit@pve", "PVEPoolUser", true);
         users.grant("/pool/seen", "audit@pve!tok", "PVEPoolUser", true);
         users.addPool("seen");
-        SimClient auditor = new SimClient(sim.hostAddress(), sim.apiPort(), sim.fingerprint()).withToken("audit@pve!tok", secret);
+        SimClient auditor =
+                new SimClient(sim.hostAddress(), sim.apiPort(), sim.fingerprint()).withToken("audit@pve!tok", secret);
 
         assertThat(auditor.get("/pools").data().findValuesAsText("poolid")).containsExactly("seen");
         assertThat(auditor.post("/pools", Map.of("poolid", "mine")).status()).isEqualTo(403);
