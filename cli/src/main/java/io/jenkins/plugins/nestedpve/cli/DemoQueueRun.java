@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code nestedpve demo --clusters N --room R}: N clusters requested at once on a simulated host sized for R of
@@ -36,6 +39,8 @@ final class DemoQueueRun {
     private final int clusters;
     private final int room;
     private final PrintStream out;
+    /** Counted down by each cluster's first room line: no cluster gives its room back before all have asked. */
+    private final CountDownLatch allAsked;
 
     DemoQueueRun(CliContext ctx, DemoRun.Options options, int clusters, int room, PrintStream out) {
         this.ctx = ctx;
@@ -43,6 +48,7 @@ final class DemoQueueRun {
         this.clusters = clusters;
         this.room = room;
         this.out = out;
+        this.allAsked = new CountDownLatch(clusters);
     }
 
     /** One cluster's run: when it asked, started waiting, got its room, was ready, and how it ended. */
@@ -53,6 +59,7 @@ final class DemoQueueRun {
         volatile boolean waited;
         volatile Duration ready;
         volatile String error;
+        final AtomicBoolean counted = new AtomicBoolean();
 
         Entry(String name, Instant asked) {
             this.name = name;
@@ -134,9 +141,11 @@ final class DemoQueueRun {
             public void message(Level level, String text) {
                 if (text.startsWith("waiting for room")) {
                     e.waited = true;
+                    askedOnce(e);
                     say(e.name, text);
                 } else if (text.startsWith("room on ")) {
                     e.admitted = ctx.clock().instant();
+                    askedOnce(e);
                     say(e.name, text);
                 }
             }
@@ -144,14 +153,26 @@ final class DemoQueueRun {
         try {
             NestedCluster c = engine.provision(spec, host, null, lines);
             e.ready = Duration.between(e.asked, ctx.clock().instant());
-            say(
-                    e.name,
-                    "ready after " + Durations.human(e.ready) + ": " + c.nodes().size() + " node(s); tearing"
-                            + " it down, its room goes to the next in line");
+            say(e.name, "ready after " + Durations.human(e.ready) + ": " + c.nodes().size() + " node(s)");
+            if (!allAsked.await(10, TimeUnit.MINUTES)) {
+                say(e.name, "not every cluster asked for room within 10 minutes");
+            }
+            say(e.name, "tearing it down: its room goes to the next in line");
             say(e.name, engine.teardown(c, host, ProgressListener.NOOP).summary());
         } catch (RuntimeException x) {
             e.error = x.getMessage();
             say(e.name, "FAILED: " + x.getMessage());
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            e.error = "interrupted";
+        } finally {
+            askedOnce(e); // a cluster that failed before asking holds nobody up
+        }
+    }
+
+    private void askedOnce(Entry e) {
+        if (e.counted.compareAndSet(false, true)) {
+            allAsked.countDown();
         }
     }
 
