@@ -153,7 +153,9 @@ final class DemoQueueRun {
         try {
             NestedCluster c = engine.provision(spec, host, null, lines);
             e.ready = Duration.between(e.asked, ctx.clock().instant());
-            say(e.name, "ready after " + Durations.human(e.ready) + ": " + c.nodes().size() + " node(s)");
+            say(
+                    e.name,
+                    "ready after " + Durations.human(e.ready) + ": " + c.nodes().size() + " node(s)");
             if (!allAsked.await(10, TimeUnit.MINUTES)) {
                 say(e.name, "not every cluster asked for room within 10 minutes");
             }

@@ -30,7 +30,8 @@ class StatusCommandTest {
 
     @Test
     void showsTheRoomTheSharedLineAndTheClustersOnTheHost() {
-        CliHarness.Result r = new CliHarness(dir).run("status", "-f", ready.spec(dir, 3).toString());
+        CliHarness.Result r =
+                new CliHarness(dir).run("status", "-f", ready.spec(dir, 3).toString());
 
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(r.out())

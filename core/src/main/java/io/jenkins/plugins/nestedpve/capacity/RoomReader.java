@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Reads a node's {@link HostRoom} from the host: {@code GET /nodes/{node}/status} (memory, CPUs), {@code GET
  * /cluster/resources?type=vm} (every guest's {@code maxmem}, {@code mem}, {@code status}, tags) and, for the
- * guests tagged {@value OwnershipMarker#TAG}, their config's marker (installation, lease, cluster). Read-only.
+ * guests tagged {@value OwnershipMarker#TAG}, their live {@code status/current} (the list lags) and their
+ * config's marker (installation, lease, cluster). Read-only.
  */
 public final class RoomReader implements RoomSource {
     private static final long MIB = 1024L * 1024L;
@@ -71,19 +72,39 @@ public final class RoomReader implements RoomSource {
                 continue;
             }
             int vmid = e.path("vmid").asInt();
-            Optional<OwnershipMarker> marker = marker(node, vmid, e.path("type").asText("qemu"));
+            String type = e.path("type").asText("qemu");
+            Optional<String> live = liveStatus(node, vmid, type);
+            if (live.isEmpty()) {
+                continue; // destroyed since the list was read
+            }
+            // the list's status and mem lag (a guest stopped for a reboot may still show running there): a guest
+            // counts as running only when both its live status and the list say so, otherwise it may take all
+            boolean running = "running".equals(live.get())
+                    && "running".equals(e.path("status").asText());
+            Optional<OwnershipMarker> marker = marker(node, vmid, type);
             out.add(new RoomGuest(
                     vmid,
                     node,
                     e.path("name").asText(null),
-                    e.path("status").asText("unknown"),
+                    running ? "running" : live.get(),
                     e.path("maxmem").asLong(0) / MIB,
-                    e.path("mem").asLong(0) / MIB,
+                    running ? e.path("mem").asLong(0) / MIB : 0,
                     marker.map(OwnershipMarker::installation).orElse(null),
                     marker.map(OwnershipMarker::lease).orElse(null),
                     marker.map(OwnershipMarker::cluster).orElse(null)));
         }
         return List.copyOf(out);
+    }
+
+    private Optional<String> liveStatus(String node, int vmid, String type) {
+        if (!"qemu".equals(type)) {
+            return Optional.of("unknown");
+        }
+        try {
+            return Optional.of(host.vmStatus(node, vmid).status());
+        } catch (PveNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<OwnershipMarker> marker(String node, int vmid, String type) {
