@@ -35,6 +35,19 @@ final class DemoCommand implements Callable<Integer> {
     FaultOptions faults = new FaultOptions();
 
     @Option(
+            names = "--clusters",
+            paramLabel = "N",
+            description = "Request N clusters at once (default ${DEFAULT-VALUE}); with --room the simulated host has"
+                    + " room for fewer of them and the rest wait in line.")
+    int clusters = 1;
+
+    @Option(
+            names = "--room",
+            paramLabel = "R",
+            description = "With --clusters: size the simulated host for R clusters at a time (default: all of them).")
+    Integer room;
+
+    @Option(
             names = "--request-log",
             paramLabel = "FILE",
             description = "Write the simulator's JSON-lines request log here.")
@@ -85,6 +98,17 @@ final class DemoCommand implements Callable<Integer> {
         if (!upgrade && !upgradeFaults.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, "--upgrade-fault needs --upgrade");
         }
+        if (clusters < 1 || clusters > 20) {
+            throw new CliException(ExitCodes.USAGE, "--clusters must be 1..20, got " + clusters);
+        }
+        if (room != null && (room < 1 || room > clusters)) {
+            throw new CliException(ExitCodes.USAGE, "--room must be 1.." + clusters + " (--clusters), got " + room);
+        }
+        if (clusters > 1 && (upgrade || json || requestLog != null)) {
+            throw new CliException(
+                    ExitCodes.USAGE,
+                    "--clusters shows the line for room: leave out --upgrade, --json and --request-log");
+        }
         if (upgrade) {
             upgradeOptions.plan(DemoTimeouts.upgrade(latencyScale)); // bad options fail before anything starts
             upgradeFaults.forEach(DemoUpgradeFaults::check);
@@ -97,6 +121,14 @@ final class DemoCommand implements Callable<Integer> {
                 upgrade ? upgradeOptions : null,
                 upgradeOptions.report == null ? null : ctx.resolve(upgradeOptions.report.toString()),
                 List.copyOf(upgradeFaults));
+        if (clusters > 1 || room != null) {
+            try {
+                return new DemoQueueRun(ctx, options, clusters, room == null ? clusters : room, ctx.out()).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(ExitCodes.INTERRUPTED, "interrupted");
+            }
+        }
         DemoReport report = new DemoRun(ctx, options, json ? ctx.err() : ctx.out()).run();
         if (json) {
             Json.print(ctx.out(), report.json());

@@ -26,6 +26,9 @@ import java.util.UUID;
  * taken from the simulator's coordinates.
  */
 final class DemoSetup {
+    /** Memory of each demo guest. */
+    static final int MEMORY_MIB = 4096;
+
     private DemoSetup() {}
 
     static ClusterSpec spec(Simulator sim, int nodes, double scale, UUID installation, String owner) {
@@ -41,7 +44,7 @@ final class DemoSetup {
                 .templateVmid(sim.template().vmid())
                 .nodes(nodes)
                 .cores(2)
-                .memoryMiB(4096)
+                .memoryMiB(MEMORY_MIB)
                 .nesting(NestingPolicy.REQUIRE)
                 .vmidRange(80_000, 80_999)
                 .timeouts(DemoTimeouts.scaled(scale))

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             UpgradeCommand.class,
             ReapCommand.class,
             DoctorCommand.class,
+            StatusCommand.class,
             SimCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.lifecycle;
 
+import io.jenkins.plugins.nestedpve.capacity.Rooms;
 import io.jenkins.plugins.nestedpve.cluster.MarkerKey;
 import io.jenkins.plugins.nestedpve.ledger.InMemoryLedger;
 import io.jenkins.plugins.nestedpve.ledger.Ledger;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param replacements how many guests of one provisioning that fail to clone, boot, report an address,
  *     accept SSH or take their identity may be destroyed and cloned afresh (default {@value
  *     #DEFAULT_REPLACEMENTS}; 0 fails at the first such failure)
+ * @param rooms how provisionings wait for room on a host, and the engine's own lines for tokens that may not
+ *     keep the line on the host
  */
 public record EngineContext(
         Clock clock,
@@ -46,7 +49,8 @@ public record EngineContext(
         UUID installationId,
         Backoff poll,
         MarkerKey markerKey,
-        int replacements) {
+        int replacements,
+        Rooms rooms) {
     /** Guests one provisioning may replace unless configured. */
     public static final int DEFAULT_REPLACEMENTS = 2;
 
@@ -70,6 +74,33 @@ public record EngineContext(
         if (replacements < 0) {
             throw new IllegalArgumentException("replacements must be at least 0, got " + replacements);
         }
+        Objects.requireNonNull(rooms, "rooms");
+    }
+
+    /** A context with the default {@link Rooms}. */
+    public EngineContext(
+            Clock clock,
+            Sleeper sleeper,
+            ThreadFactory threads,
+            Ledger ledger,
+            PveClientFactory pveClients,
+            SshConnector ssh,
+            UUID installationId,
+            Backoff poll,
+            MarkerKey markerKey,
+            int replacements) {
+        this(
+                clock,
+                sleeper,
+                threads,
+                ledger,
+                pveClients,
+                ssh,
+                installationId,
+                poll,
+                markerKey,
+                replacements,
+                Rooms.defaults());
     }
 
     /** A waiter on this context's clock and sleeper. */
@@ -94,6 +125,7 @@ public record EngineContext(
         private Backoff poll = DEFAULT_POLL;
         private MarkerKey markerKey;
         private int replacements = DEFAULT_REPLACEMENTS;
+        private Rooms rooms;
 
         private Builder(UUID installationId) {
             this.installationId = Objects.requireNonNull(installationId, "installationId");
@@ -151,6 +183,12 @@ public record EngineContext(
             return this;
         }
 
+        /** How provisionings wait for room (default {@link Rooms#DEFAULTS}). */
+        public Builder rooms(Rooms v) {
+            rooms = v;
+            return this;
+        }
+
         public EngineContext build() {
             return new EngineContext(
                     clock,
@@ -162,7 +200,8 @@ public record EngineContext(
                     installationId,
                     poll,
                     markerKey != null ? markerKey : MarkerKey.generate(),
-                    replacements);
+                    replacements,
+                    rooms != null ? rooms : Rooms.defaults());
         }
     }
 

@@ -68,7 +68,7 @@ public final class EnvironmentChecks {
                     "storage", "not checked: the clones go to the storages of the template's disks"));
         }
         guarded("bridge", "bridge", () -> bridge(node), null);
-        guarded("memory", "memoryMiB", () -> capacity(node), null);
+        guarded("memory", "memoryMiB", () -> RoomCheck.check(host, spec, node, items::add), null);
         List<Integer> vmids = guarded("vmids", "vmidRange", () -> vmids(vms), List.of());
         Integer templateVmid =
                 template.map(VmResource::vmid).orElse(spec.template().vmid());

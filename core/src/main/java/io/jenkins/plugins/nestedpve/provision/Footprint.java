@@ -20,6 +20,7 @@ final class Footprint {
     private volatile PveClient host;
     private volatile String hostNode;
     private volatile boolean clonesStarted;
+    private volatile AutoCloseable room;
     private final Set<Integer> claims = ConcurrentHashMap.newKeySet();
     private final Map<String, GuestSighting> guests = new ConcurrentHashMap<>();
     private final Queue<AutoCloseable> open = new ConcurrentLinkedQueue<>();
@@ -115,7 +116,21 @@ final class Footprint {
         }
     }
 
+    /** The cluster's room on the host, given back when the provisioning ends ({@link #closeHost()}). */
+    void roomHeld(AutoCloseable admission) {
+        this.room = admission;
+    }
+
     void closeHost() {
+        AutoCloseable r = room;
+        room = null;
+        if (r != null) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                // the ticket runs out on its own (its hold ends with timeouts.overall)
+            }
+        }
         PveClient h = host;
         if (h != null) {
             h.close();

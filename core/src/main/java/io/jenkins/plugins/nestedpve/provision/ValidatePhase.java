@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.provision;
 
+import io.jenkins.plugins.nestedpve.capacity.RoomGate;
 import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
@@ -13,8 +14,9 @@ import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 
 /**
  * Phases 0 and 1: opens the physical host's API, checks the spec against it (the preflight
- * report's {@link EnvironmentChecks}; any failure stops provisioning before anything is created), then runs the
- * report's nesting section on the host over SSH when the spec and the credentials allow it ({@link HostNesting}). Read-only apart from the host's nesting settings.
+ * report's {@link EnvironmentChecks}; any failure stops provisioning before anything is created), waits for its
+ * room on the host ({@link RoomGate}), then runs the report's nesting section on the host over SSH when the spec
+ * and the credentials allow it ({@link HostNesting}). Read-only apart from the host's nesting settings.
  */
 final class ValidatePhase {
     private final RunContext run;
@@ -35,7 +37,9 @@ final class ValidatePhase {
                             host, spec, run.templateLocks().claimed(spec.host().id()))
                     .run();
             outcome.report().throwIfFailed();
-            return outcome.environment().orElseThrow();
+            HostEnvironment checked = outcome.environment().orElseThrow();
+            run.footprint().roomHeld(RoomGate.admit(run.ctx(), host, spec, run.lease(), run::info));
+            return checked;
         });
         run.footprint().hostNode(environment.templateNode());
         PveClient host = run.footprint().host();

@@ -95,6 +95,11 @@ public final class PveClient implements AutoCloseable {
         return new ContainerCalls(this, http);
     }
 
+    /** Resource pools: the host's atomic create, used as the room queue's coordination point. */
+    public PoolCalls pools() {
+        return new PoolCalls(http);
+    }
+
     /** Task waiting with this client's clock, sleeper and timeouts. */
     public Tasks tasks() {
         return tasks;

@@ -44,6 +44,9 @@ import java.util.stream.IntStream;
  * @param guestSshPort the port sshd listens on inside the guests (default 22)
  * @param guestApiPort the PVE API port inside the guests (default 8006)
  * @param installationId the UUID of this nested-pve installation; the ownership markers carry it (required)
+ * @param capacityTimeout how long to wait in the host's line for room (default 30 minutes; 0: fail at once when
+ *     the host has no room now)
+ * @param hostReserveMiB memory an administrator keeps free on the host besides the safety margin (default 0)
  */
 public record ClusterSpec(
         HostRef host,
@@ -69,7 +72,9 @@ public record ClusterSpec(
         String buildRef,
         int guestSshPort,
         int guestApiPort,
-        UUID installationId)
+        UUID installationId,
+        Duration capacityTimeout,
+        int hostReserveMiB)
         implements Serializable {
     private static final long serialVersionUID = 2L;
 

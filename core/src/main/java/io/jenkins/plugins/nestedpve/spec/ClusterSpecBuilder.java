@@ -40,7 +40,9 @@ public final class ClusterSpecBuilder {
             "manual",
             22,
             8006,
-            null);
+            null,
+            Duration.ofMinutes(30),
+            0);
 
     private ClusterSpec draft;
     private RandomGenerator random;
@@ -164,6 +166,16 @@ public final class ClusterSpecBuilder {
 
     public ClusterSpecBuilder guestApiPort(int v) {
         return set("guestApiPort", v);
+    }
+
+    /** How long to wait in the host's line for room; 0 fails at once when there is none. */
+    public ClusterSpecBuilder capacityTimeout(Duration v) {
+        return set("capacityTimeout", v);
+    }
+
+    /** Memory (MiB) the host's administrator keeps free besides the safety margin. */
+    public ClusterSpecBuilder hostReserveMiB(int v) {
+        return set("hostReserveMiB", v);
     }
 
     public ClusterSpecBuilder installationId(UUID v) {

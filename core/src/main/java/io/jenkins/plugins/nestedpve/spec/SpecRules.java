@@ -50,6 +50,8 @@ public final class SpecRules {
         vmidRange(spec.vmidRange(), spec.nodes()).ifPresent(out::add);
         out.addAll(timeouts(spec.timeouts()));
         keepOnFailure(spec.keepOnFailure()).ifPresent(out::add);
+        capacityTimeout(spec.capacityTimeout()).ifPresent(out::add);
+        hostReserveMiB(spec.hostReserveMiB()).ifPresent(out::add);
         out.addAll(NamingRules.identity(spec));
         return List.copyOf(out);
     }
@@ -252,6 +254,24 @@ public final class SpecRules {
                         "keepOnFailure",
                         "must not be negative, got " + keep + " — 0 destroys a failed"
                                 + " cluster at once; e.g. 2h keeps it two hours for debugging");
+    }
+
+    public static Optional<SpecProblem> capacityTimeout(Duration wait) {
+        return wait != null && !wait.isNegative()
+                ? Optional.empty()
+                : problem(
+                        "capacityTimeout",
+                        "must not be negative, got " + wait + " — how long to wait for room on the host, e.g. 30m;"
+                                + " 0 fails at once when the host has no room");
+    }
+
+    public static Optional<SpecProblem> hostReserveMiB(int reserve) {
+        return reserve >= 0
+                ? Optional.empty()
+                : problem(
+                        "hostReserveMiB",
+                        "must not be negative, got " + reserve + " — memory (MiB) to keep free on the host, e.g."
+                                + " 8192; 0 keeps only the safety margin");
     }
 
     static Optional<SpecProblem> port(String field, int port, String what) {

@@ -77,7 +77,8 @@ class PreflightEnvironmentTest {
         assertThat(report.failures()).isEmpty();
         assertThat(report.items())
                 .extracting(PreflightItem::check)
-                .containsExactly("node", "template", "storage", "bridge", "memory", "cores", "vmids", "privileges");
+                .containsExactly(
+                        "node", "template", "storage", "bridge", "memory", "cores", "room", "vmids", "privileges");
     }
 
     @Test

@@ -59,7 +59,9 @@ final class ClusterSpecs {
                     .guestSshPort(host.getGuestSshPort())
                     .guestApiPort(host.getGuestApiPort())
                     .pool(host.getPool())
+                    .hostReserveMiB(host.getReserveMiB())
                     .installationId(installationId);
+            SpecRules.duration("capacityTimeout", step.getCapacityTimeout()).ifPresent(b::capacityTimeout);
             template(b, step.getTemplate() != null ? step.getTemplate() : host.getTemplate(), host);
             if (step.isFullClone() || step.getStorage() != null) {
                 b.fullClone(step.getStorage() != null ? step.getStorage() : host.getStorage());

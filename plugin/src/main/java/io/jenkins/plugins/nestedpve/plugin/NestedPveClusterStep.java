@@ -43,6 +43,7 @@ public final class NestedPveClusterStep extends Step {
     private boolean smokeCheckContainer;
     private String clusterName;
     private String keepOnFailure;
+    private String capacityTimeout;
     private String timeout;
 
     /** @param host the id of a PVE host configured in Manage Jenkins » System » Nested PVE */
@@ -184,6 +185,16 @@ public final class NestedPveClusterStep extends Step {
     @DataBoundSetter
     public void setKeepOnFailure(String keepOnFailure) {
         this.keepOnFailure = trim(keepOnFailure);
+    }
+
+    public String getCapacityTimeout() {
+        return capacityTimeout;
+    }
+
+    /** How long to wait in the host's line for room, e.g. {@code 30m} (the default); {@code 0} fails at once. */
+    @DataBoundSetter
+    public void setCapacityTimeout(String capacityTimeout) {
+        this.capacityTimeout = trim(capacityTimeout);
     }
 
     public String getTimeout() {

@@ -42,6 +42,7 @@ public class PveHostConfig extends HostPolicySettings implements Describable<Pve
     private String template;
     private String storage = "local-lvm";
     private String pool;
+    private int reserveMiB;
     private String bridge = "vmbr0";
     private int vlan;
     private int vmidRangeStart = 90000;
@@ -153,6 +154,19 @@ public class PveHostConfig extends HostPolicySettings implements Describable<Pve
     @DataBoundSetter
     public void setPool(String pool) {
         this.pool = trim(pool);
+    }
+
+    public int getReserveMiB() {
+        return reserveMiB;
+    }
+
+    /**
+     * Memory (MiB) kept free on the host besides the safety margin: a cluster that would eat into it waits in the
+     * host's line for room. 0: only the margin.
+     */
+    @DataBoundSetter
+    public void setReserveMiB(int reserveMiB) {
+        this.reserveMiB = Math.max(0, reserveMiB);
     }
 
     public String getBridge() {

@@ -40,6 +40,7 @@ final class SimulatorSetup {
             users.grant("/storage", ugid, "PVEDatastoreUser", true);
             users.grant("/sdn/zones/localnetwork", ugid, "PVESDNUser", true);
             users.grant("/", ugid, "PVEAuditor", true);
+            users.grant("/pool", ugid, "PVEPoolAdmin", true); // the room line (nestedpve-room-* pools)
         }
         return secret;
     }

@@ -12,7 +12,7 @@ import java.util.Set;
 /** Reads the {@code host} section: where the physical PVE host is, and its API token and SSH credentials. */
 final class HostReader {
     static final Set<String> KEYS =
-            Set.of("apiUrl", "node", "fingerprint", "tokenId", "tokenEnv", "tokenFile", "ssh", "pool");
+            Set.of("apiUrl", "node", "fingerprint", "tokenId", "tokenEnv", "tokenFile", "ssh", "pool", "reserveMiB");
     static final Set<String> SSH_KEYS = Set.of(
             "host",
             "port",

@@ -49,6 +49,7 @@ public final class SpecFileReader {
             "vmidRange",
             "timeouts",
             "keepOnFailure",
+            "capacityTimeout",
             "owner",
             "buildRef",
             "guest",
@@ -146,6 +147,7 @@ public final class SpecFileReader {
         Optional<HostReader.Host> host = new HostReader(secrets).read(r);
         host.ifPresent(h -> b.host(h.ref()));
         r.section("host").flatMap(h -> h.string("pool")).ifPresent(b::pool);
+        r.section("host").flatMap(h -> h.integer("reserveMiB")).ifPresent(b::hostReserveMiB);
         shape(r, b);
         naming(r, b);
         AddressingReader.read(r).ifPresent(b::addressing);
@@ -184,6 +186,7 @@ public final class SpecFileReader {
         r.bool("smokeCheck").ifPresent(b::smokeCheck);
         r.bool("smokeCheckContainer").ifPresent(b::smokeCheckContainer);
         r.duration("keepOnFailure").ifPresent(b::keepOnFailure);
+        r.duration("capacityTimeout").ifPresent(b::capacityTimeout);
         vmidRange(r, b);
     }
 

@@ -17,5 +17,6 @@ public final class Routes {
         new MigrateApi(machine).register(r);
         new LxcApi(machine).register(r);
         new NodeAptApi(machine).register(r);
+        new PoolApi(machine).register(r);
     }
 }

@@ -114,6 +114,8 @@ public final class Privileges {
         roles.put("PVEDatastoreUser", Set.of("Datastore.AllocateSpace", "Datastore.Audit"));
         roles.put("PVESDNUser", Set.of("SDN.Use", "SDN.Audit"));
         roles.put("PVETemplateUser", Set.of("VM.Clone", "VM.Audit"));
+        roles.put("PVEPoolAdmin", Set.of("Pool.Allocate", "Pool.Audit"));
+        roles.put("PVEPoolUser", Set.of("Pool.Audit"));
         Set<String> auditor = new LinkedHashSet<>();
         for (String p : all()) {
             if (p.endsWith(".Audit")) {

@@ -43,6 +43,8 @@ public final class UserDb {
     private final List<AclEntry> acl = new ArrayList<>();
     /** Resource pools: pool id → member VMIDs (user.cfg {@code pool:} lines). */
     private final Map<String, Set<Integer>> pools = new TreeMap<>();
+    /** Pool comments (user.cfg's second {@code pool:} field); a pool without one has no entry. */
+    private final Map<String, String> poolComments = new TreeMap<>();
 
     public UserDb(Privileges privileges) {
         this.privileges = privileges;
@@ -56,6 +58,7 @@ public final class UserDb {
         c.tokens.putAll(tokens);
         c.acl.addAll(acl);
         pools.forEach((k, v) -> c.pools.put(k, new TreeSet<>(v)));
+        c.poolComments.putAll(poolComments);
         return c;
     }
 
@@ -115,6 +118,57 @@ public final class UserDb {
     /** Creates an empty resource pool ({@code pveum pool add}). */
     public synchronized void addPool(String pool) {
         pools.putIfAbsent(pool, new TreeSet<>());
+    }
+
+    /**
+     * {@code POST /pools} under the lock of user.cfg: atomic, so of two creates of one id exactly one succeeds
+     * (pve-manager:PVE/API2/Pool.pm {@code create_pool}, {@code lock_user_config}); an empty comment is not
+     * stored.
+     */
+    public synchronized void createPool(String pool, String comment) {
+        if (!pool.isEmpty() && !Character.isLetter(pool.charAt(pool.lastIndexOf('/') + 1))) {
+            throw ApiException.die("create pool failed: pool name must start with a letter\n");
+        }
+        if (pools.containsKey(pool)) {
+            throw ApiException.die("create pool failed: pool '" + pool + "' already exists\n");
+        }
+        pools.put(pool, new TreeSet<>());
+        if (comment != null && !comment.isEmpty()) {
+            poolComments.put(pool, comment);
+        }
+    }
+
+    /** {@code PUT /pools/{poolid}} with a comment: replaces it when given ({@code update_pool}). */
+    public synchronized void commentPool(String pool, String comment) {
+        if (!pools.containsKey(pool)) {
+            throw ApiException.die("update pools failed: pool '" + pool + "' does not exist\n");
+        }
+        if (comment != null) {
+            poolComments.put(pool, comment);
+        }
+    }
+
+    /** {@code DELETE /pools/{poolid}} of a pool without existing members ({@code delete_pool}). */
+    public synchronized void deletePool(String pool, Set<Integer> existingVmids) {
+        if (!pools.containsKey(pool)) {
+            throw ApiException.die("delete pool failed: pool '" + pool + "' does not exist\n");
+        }
+        for (int vmid : pools.get(pool)) {
+            if (existingVmids.contains(vmid)) {
+                throw ApiException.die(
+                        "delete pool failed: pool '" + pool + "' is not empty (contains VM " + vmid + ")\n");
+            }
+        }
+        pools.remove(pool);
+        poolComments.remove(pool);
+        acl.removeIf(e -> e.path().equals("/pool/" + pool));
+    }
+
+    /** Every pool id with its comment (null when none), sorted by id. */
+    public synchronized Map<String, String> poolComments() {
+        Map<String, String> out = new TreeMap<>();
+        pools.keySet().forEach(p -> out.put(p, poolComments.get(p)));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     public synchronized boolean poolExists(String pool) {
@@ -275,7 +329,9 @@ public final class UserDb {
         }
         pools.forEach((pool, members) -> sb.append("pool:")
                 .append(pool)
-                .append("::")
+                .append(":")
+                .append(poolComments.getOrDefault(pool, ""))
+                .append(":")
                 .append(members.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")))
                 .append("::\n"));
         byAcl.forEach((k, v) -> sb.append("acl:")

@@ -17,7 +17,7 @@ public final class VmStats {
         e.put("maxcpu", cores);
         e.put("cpu", running ? 0.0312 : 0);
         e.put("maxmem", maxmem);
-        e.put("mem", running ? maxmem / 3 : 0);
+        e.put("mem", running ? maxmem : 0); // as the node's used memory counts it (NodeInfo)
         e.put("maxdisk", BootDisk.size(vm));
         e.put("disk", 0);
         Instant started = vm.startedAt();
