@@ -8,6 +8,8 @@ import io.jenkins.plugins.nestedpve.lifecycle.Environment;
 import io.jenkins.plugins.nestedpve.lifecycle.EnvironmentCheck;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
 import io.jenkins.plugins.nestedpve.lifecycle.HostPreflight;
+import io.jenkins.plugins.nestedpve.placement.PlacementCheck;
+import io.jenkins.plugins.nestedpve.placement.PlacementPlan;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 
@@ -28,16 +30,23 @@ final class ValidatePhase {
     }
 
     Validated run() {
+        PlacementPlan[] placement = new PlacementPlan[1];
         Environment environment = run.phases().run(Phase.VALIDATE, null, () -> {
             PveClient host = HostClients.open(run.ctx().pveClients(), spec.host(), credentials);
             run.footprint().hostOpened(host);
-            return new EnvironmentCheck(
+            Environment e = new EnvironmentCheck(
                             host, spec, run.templateLocks().claimed(spec.host().id()))
                     .run();
+            placement[0] =
+                    new PlacementCheck(host, spec, e.templateNode(), e.templateVmid(), e.templateStorages()).plan();
+            return e;
         });
         run.footprint().hostNode(environment.templateNode());
+        if (spec.placementOrDefault().acrossNodes()) {
+            run.info("placement " + spec.placementOrDefault() + ": " + placement[0].guestNodes());
+        }
         PveClient host = run.footprint().host();
-        return new Validated(host, environment, preflight(host));
+        return new Validated(host, environment, preflight(host), placement[0]);
     }
 
     private NestingReport preflight(PveClient host) {

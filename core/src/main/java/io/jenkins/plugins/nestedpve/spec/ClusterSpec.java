@@ -44,6 +44,7 @@ import java.util.stream.IntStream;
  * @param guestSshPort the port sshd listens on inside the guests (default 22)
  * @param guestApiPort the PVE API port inside the guests (default 8006)
  * @param installationId the UUID of this nested-pve installation; the ownership markers carry it (required)
+ * @param placement which nodes of the physical PVE cluster the guests go to (default: all on {@code host.node})
  */
 public record ClusterSpec(
         HostRef host,
@@ -69,7 +70,8 @@ public record ClusterSpec(
         String buildRef,
         int guestSshPort,
         int guestApiPort,
-        UUID installationId)
+        UUID installationId,
+        Placement placement)
         implements Serializable {
     private static final long serialVersionUID = 2L;
 
@@ -98,6 +100,11 @@ public record ClusterSpec(
      */
     public Optional<String> pool() {
         return Optional.ofNullable(resourcePool);
+    }
+
+    /** Where the guests go; a spec without a placement keeps every guest on {@code host.node}. */
+    public Placement placementOrDefault() {
+        return placement == null ? Placement.host() : placement;
     }
 
     public OptionalInt vlanTag() {

@@ -40,7 +40,8 @@ public final class ClusterSpecBuilder {
             "manual",
             22,
             8006,
-            null);
+            null,
+            Placement.host());
 
     private ClusterSpec draft;
     private RandomGenerator random;
@@ -168,6 +169,11 @@ public final class ClusterSpecBuilder {
 
     public ClusterSpecBuilder installationId(UUID v) {
         return set("installationId", v);
+    }
+
+    /** Which nodes of the physical cluster the guests go to (default {@link Placement#host()}). */
+    public ClusterSpecBuilder placement(Placement v) {
+        return set("placement", v);
     }
 
     /** Source of the default cluster name (default {@link SecureRandom}); for reproducible tests. */
