@@ -66,12 +66,12 @@ public final class PlacementPlanner {
                 .map(r -> String.format(Locale.ROOT, "%s %.1f GiB", r.node(), r.freeMemory() / GIB))
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("");
-        String where = node == null ? "no node" : "node " + node;
+        String where = node == null ? "no node has room left" : "node " + node + " has no room left";
         return new SpecProblem(
                 "placement",
                 String.format(
                         Locale.ROOT,
-                        "%d guests of %.1f GiB do not fit with placement %s: %s has no room left (free: %s)"
+                        "%d guests of %.1f GiB do not fit with placement %s: %s (free: %s)"
                                 + " — use fewer or smaller guests, another placement, or free memory on the nodes",
                         guests,
                         guestMemory / GIB,
