@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.spec.Addressing;
+import io.jenkins.plugins.nestedpve.spec.Placement;
 import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,6 +74,19 @@ class SpecFileTest {
 
     List<String> fields(String yaml) {
         return problems(yaml).stream().map(SpecProblem::field).toList();
+    }
+
+    @Test
+    void placementIsReadFromTheFileAndDefaultsToTheHostsNode() {
+        assertThat(load(minimal()).spec().placement()).isEqualTo(Placement.host());
+        assertThat(load(minimal() + "placement: spread\n").spec().placement()).isEqualTo(Placement.spread());
+        assertThat(load(minimal() + "placement: pve1,pve3\n").spec().placement())
+                .isEqualTo(Placement.onNodes(List.of("pve1", "pve3")));
+    }
+
+    @Test
+    void aPlacementThatIsNoNodeNameIsAProblemOfPlacement() {
+        assertThat(fields(minimal() + "placement: \"pve_1\"\n")).containsExactly("placement");
     }
 
     @Test

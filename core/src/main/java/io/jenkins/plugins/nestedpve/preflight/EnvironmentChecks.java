@@ -132,9 +132,17 @@ public final class EnvironmentChecks {
         NodeStatus s = host.nodeStatus(node);
         HostCapacity cap = new HostCapacity(
                 s.memory().total(), s.memory().available(), s.cpuinfo().cpus());
-        List<SpecProblem> problems = CapacityCheck.problems(cap, node, spec.nodes(), spec.memoryMiB(), spec.cores());
+        List<SpecProblem> problems =
+                new ArrayList<>(CapacityCheck.problems(cap, node, spec.nodes(), spec.memoryMiB(), spec.cores()));
+        if (spec.placementOrDefault().acrossNodes()) {
+            // the guests' memory is checked on the nodes the placement chooses (placement.PlacementCheck)
+            problems.removeIf(p -> p.field().equals("memoryMiB"));
+            items.add(PreflightItem.pass(
+                    "memory", "placement " + spec.placementOrDefault() + ": checked on each node it chooses"));
+        }
         problems.forEach(p -> items.add(PreflightItem.fail(p.field().equals("cores") ? "cores" : "memory", p)));
-        if (problems.stream().noneMatch(p -> p.field().equals("memoryMiB"))) {
+        if (!spec.placementOrDefault().acrossNodes()
+                && problems.stream().noneMatch(p -> p.field().equals("memoryMiB"))) {
             items.add(PreflightItem.pass(
                     "memory",
                     String.format(

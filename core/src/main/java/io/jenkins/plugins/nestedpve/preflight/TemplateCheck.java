@@ -48,6 +48,13 @@ final class TemplateCheck {
                     + " the token may not audit)");
             return Optional.empty();
         }
+        if (found.size() > 1 && spec.placementOrDefault().acrossNodes()) {
+            // one template of the same name per node (local storage): the one on host.node is the spec's
+            List<VmResource> onHostNode = found.stream()
+                    .filter(v -> v.node().equals(spec.host().node()))
+                    .toList();
+            found = onHostNode.size() == 1 ? onHostNode : found;
+        }
         if (found.size() > 1) {
             fail(ref + " matches " + found.size() + " templates ("
                     + found.stream().map(v -> Integer.toString(v.vmid())).toList() + ") — give the template's VMID");

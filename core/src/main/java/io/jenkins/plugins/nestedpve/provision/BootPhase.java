@@ -28,14 +28,12 @@ final class BootPhase {
     private final RunContext run;
     private final ClusterSpec spec;
     private final PveClient host;
-    private final String hostNode;
     private final int templateVmid;
 
     BootPhase(RunContext run, ClusterSpec spec, Validated validated) {
         this.run = run;
         this.spec = spec;
         this.host = validated.host();
-        this.hostNode = validated.hostNode();
         this.templateVmid = validated.environment().templateVmid();
     }
 
@@ -46,7 +44,7 @@ final class BootPhase {
     }
 
     private void configure(ClonedGuest guest) throws InterruptedException {
-        VmConfig current = host.vmConfig(hostNode, guest.vmid());
+        VmConfig current = host.vmConfig(guest.hostNode(), guest.vmid());
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("cpu", "host");
         changes.put("cores", spec.cores());
@@ -59,7 +57,7 @@ final class BootPhase {
             changes.put("ipconfig0", pool.ipconfig(guest.slot().staticAddress(pool, spec.nodes())));
             pool.nameserverIfSet().ifPresent(ns -> changes.put("nameserver", ns));
         }
-        Upid upid = host.updateVmConfigAsync(hostNode, guest.vmid(), changes);
+        Upid upid = host.updateVmConfigAsync(guest.hostNode(), guest.vmid(), changes);
         run.footprint().task(guest.slot().index(), guest.name(), upid);
         host.tasks().await(upid, run.deadline(spec.timeouts().command()));
     }
@@ -104,7 +102,7 @@ final class BootPhase {
                                 request + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
                                         + " (after: " + Healing.firstLine(why) + ")")));
         writes.startVm(
-                hostNode,
+                guest.hostNode(),
                 guest.vmid(),
                 run.deadline(spec.timeouts().boot()),
                 upid -> run.footprint().task(guest.slot().index(), guest.name(), upid));

@@ -16,6 +16,11 @@ record BootedGuest(ClonedGuest cloned) {
         return cloned.vmid();
     }
 
+    /** The physical node the VM lives on. */
+    String hostNode() {
+        return cloned.hostNode();
+    }
+
     GuestSlot slot() {
         return cloned.slot();
     }

@@ -6,7 +6,7 @@ import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
-import io.jenkins.plugins.nestedpve.preflight.HostEnvironment;
+import io.jenkins.plugins.nestedpve.placement.PlacementPlan;
 import io.jenkins.plugins.nestedpve.pve.CloneRequest;
 import io.jenkins.plugins.nestedpve.pve.PveAmbiguousOutcomeException;
 import io.jenkins.plugins.nestedpve.pve.PveApiException;
@@ -49,7 +49,9 @@ final class ClonePhase {
     private final RunContext run;
     private final ClusterSpec spec;
     private final PveClient host;
-    private final HostEnvironment env;
+    /** What this guest is cloned from, and the node it goes to (the spec's placement). */
+    private final PlacementPlan.CloneSource source;
+
     private final GuestSlot node;
     private final String hostId;
     private String lastProblem = "";
@@ -63,20 +65,20 @@ final class ClonePhase {
         this.run = run;
         this.spec = spec;
         this.host = validated.host();
-        this.env = validated.environment();
+        this.source = validated.placement().sourceOf(node.index());
         this.node = node;
         this.hostId = spec.host().id();
     }
 
     ClonedGuest run() {
         int vmid = run.phases().run(Phase.CLONE, node.name(), this::cloneGuest);
-        return new ClonedGuest(node, vmid);
+        return new ClonedGuest(node, vmid, source.guestNode());
     }
 
     private int cloneGuest() throws InterruptedException {
-        ReentrantLock lock = run.templateLocks().lockFor(hostId, env.templateVmid());
+        ReentrantLock lock = run.templateLocks().lockFor(hostId, source.vmid());
         if (!lock.tryLock(run.overall().remaining().toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new WaitTimeoutException("waited for other clones of template " + env.templateVmid()
+            throw new WaitTimeoutException("waited for other clones of template " + source.vmid()
                     + " until the overall provisioning time ran out — fewer clusters at once, or raise"
                     + " timeouts.overall");
         }
@@ -94,7 +96,7 @@ final class ClonePhase {
                     run.ctx().sleeper().sleep(run.ctx().poll().delay(attempt));
                 }
             }
-            throw new NestedPveException("cloning template " + env.templateVmid() + " for " + node.name() + " failed "
+            throw new NestedPveException("cloning template " + source.vmid() + " for " + node.name() + " failed "
                     + MAX_ATTEMPTS + " times (last: " + lastProblem + ") — the host is busy with other clones or"
                     + " the VMID range is contended; retry later or widen vmidRange");
         } finally {
@@ -106,7 +108,7 @@ final class ClonePhase {
         CloneRequest request = request(vmid);
         Upid upid;
         try {
-            upid = run.shield().call(() -> host.cloneVm(env.templateNode(), env.templateVmid(), request));
+            upid = run.shield().call(() -> host.cloneVm(source.node(), source.vmid(), request));
         } catch (PveAmbiguousOutcomeException e) {
             record(vmid); // it may exist: teardown re-reads the marker before destroying anything
             return resolveAmbiguous(vmid, e);
@@ -160,6 +162,9 @@ final class ClonePhase {
                         spec, run.lease(), node.name(), vmid, run.ctx().clock().instant())
                 .signedWith(run.ctx().markerKey());
         CloneRequest.Builder b = CloneRequest.builder(vmid).name(node.name()).description(marker.format());
+        if (source.target() != null) {
+            b.target(source.target());
+        }
         spec.pool().ifPresent(b::pool);
         if (spec.fullClone()) {
             b.full(true);
@@ -203,12 +208,14 @@ final class ClonePhase {
     }
 
     private LedgerEntry entry(int vmid) {
-        return LedgerEntry.created(
+        return new LedgerEntry(
                 run.lease(),
                 spec.clusterName(),
-                spec.host(),
+                spec.host().id(),
+                source.guestNode(),
                 vmid,
                 node.name(),
+                LedgerEntry.State.CREATED,
                 run.ctx().clock().instant());
     }
 
@@ -228,11 +235,11 @@ final class ClonePhase {
                 + "); re-reading the host instead of sending it again");
         run.waiter()
                 .until(
-                        "the clone tasks of template " + env.templateVmid() + " should end",
+                        "the clone tasks of template " + source.vmid() + " should end",
                         run.deadline(spec.timeouts().cloneTask()),
                         run.ctx().poll(),
                         () -> {
-                            List<Upid> active = host.activeTasks(env.templateNode(), "qmclone", env.templateVmid());
+                            List<Upid> active = host.activeTasks(source.node(), "qmclone", source.vmid());
                             return active.isEmpty() ? Optional.of(Boolean.TRUE) : Optional.empty();
                         });
         Optional<VmConfig> config = config(vmid);
@@ -252,7 +259,7 @@ final class ClonePhase {
 
     private Optional<VmConfig> config(int vmid) {
         try {
-            return Optional.of(host.vmConfig(env.templateNode(), vmid));
+            return Optional.of(host.vmConfig(source.guestNode(), vmid));
         } catch (PveNotFoundException e) {
             return Optional.empty();
         }

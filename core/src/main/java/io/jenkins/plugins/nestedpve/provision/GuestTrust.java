@@ -52,7 +52,7 @@ final class GuestTrust {
         this.spec = spec;
         this.node = node;
         this.host = validated.host();
-        this.hostNode = validated.hostNode();
+        this.hostNode = node.hostNode();
     }
 
     /**

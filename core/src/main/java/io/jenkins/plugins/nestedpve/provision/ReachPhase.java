@@ -56,7 +56,7 @@ final class ReachPhase {
         PveClient host = validated.host();
         List<AgentInterface> ifaces;
         try {
-            ifaces = host.agentNetworkInterfaces(validated.hostNode(), guest.vmid());
+            ifaces = host.agentNetworkInterfaces(guest.hostNode(), guest.vmid());
         } catch (PveApiException e) {
             String m = e.pveMessage();
             if (m.contains("guest agent is not running") || m.contains("got timeout")) {

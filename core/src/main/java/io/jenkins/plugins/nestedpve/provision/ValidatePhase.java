@@ -6,6 +6,8 @@ import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
 import io.jenkins.plugins.nestedpve.lifecycle.HostClients;
+import io.jenkins.plugins.nestedpve.placement.PlacementCheck;
+import io.jenkins.plugins.nestedpve.placement.PlacementPlan;
 import io.jenkins.plugins.nestedpve.preflight.EnvironmentChecks;
 import io.jenkins.plugins.nestedpve.preflight.HostEnvironment;
 import io.jenkins.plugins.nestedpve.preflight.HostNesting;
@@ -30,6 +32,7 @@ final class ValidatePhase {
     }
 
     Validated run() {
+        PlacementPlan[] placement = new PlacementPlan[1];
         HostEnvironment environment = run.phases().run(Phase.VALIDATE, null, () -> {
             PveClient host = HostClients.open(run.ctx().pveClients(), spec.host(), credentials);
             run.footprint().hostOpened(host);
@@ -37,13 +40,18 @@ final class ValidatePhase {
                             host, spec, run.templateLocks().claimed(spec.host().id()))
                     .run();
             outcome.report().throwIfFailed();
-            HostEnvironment checked = outcome.environment().orElseThrow();
+            HostEnvironment e = outcome.environment().orElseThrow();
+            placement[0] =
+                    new PlacementCheck(host, spec, e.templateNode(), e.templateVmid(), e.templateStorages()).plan();
             run.footprint().roomHeld(RoomGate.admit(run.ctx(), host, spec, run.lease(), run::info));
-            return checked;
+            return e;
         });
         run.footprint().hostNode(environment.templateNode());
+        if (spec.placementOrDefault().acrossNodes()) {
+            run.info("placement " + spec.placementOrDefault() + ": " + placement[0].guestNodes());
+        }
         PveClient host = run.footprint().host();
-        return new Validated(host, environment, preflight(host));
+        return new Validated(host, environment, preflight(host), placement[0]);
     }
 
     private NestingReport preflight(PveClient host) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.host.NestingMode;
 import io.jenkins.plugins.nestedpve.host.NestingReport;
+import io.jenkins.plugins.nestedpve.placement.PlacementPlan;
 import io.jenkins.plugins.nestedpve.preflight.HostEnvironment;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import java.util.Objects;
@@ -15,11 +16,20 @@ import java.util.Objects;
  * @param host the physical host's API client, its certificate pinned; open until the provisioning ends
  * @param environment what the checks found: the template's VMID and node, the PVE major version
  * @param hostNesting the host's nesting report, or null when the preflight was skipped
+ * @param placement the node of each guest and what it is cloned from, decided before any clone
  */
-record Validated(PveClient host, HostEnvironment environment, NestingReport hostNesting) {
+record Validated(PveClient host, HostEnvironment environment, NestingReport hostNesting, PlacementPlan placement) {
     Validated {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(environment, "environment");
+        if (placement == null) {
+            placement = PlacementPlan.onTemplateNode(environment.templateNode(), environment.templateVmid());
+        }
+    }
+
+    /** Every guest on the template's node. */
+    Validated(PveClient host, Environment environment, NestingReport hostNesting) {
+        this(host, environment, hostNesting, null);
     }
 
     /** The node the template lives on, where the clones are made. */

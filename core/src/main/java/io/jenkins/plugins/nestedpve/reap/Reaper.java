@@ -58,7 +58,8 @@ public final class Reaper {
         int examined = 0;
         int foreign = 0;
         for (VmResource v : host.vmResources()) {
-            if (!v.isQemu() || v.template() || !hostRef.node().equals(v.node())) {
+            // every node of the host's cluster: guests may be placed on any of them
+            if (!v.isQemu() || v.template()) {
                 continue;
             }
             examined++;

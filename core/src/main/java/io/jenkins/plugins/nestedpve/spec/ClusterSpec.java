@@ -47,6 +47,7 @@ import java.util.stream.IntStream;
  * @param capacityTimeout how long to wait in the host's line for room (default 30 minutes; 0: fail at once when
  *     the host has no room now)
  * @param hostReserveMiB memory an administrator keeps free on the host besides the safety margin (default 0)
+ * @param placement which nodes of the physical PVE cluster the guests go to (default: all on {@code host.node})
  */
 public record ClusterSpec(
         HostRef host,
@@ -74,7 +75,8 @@ public record ClusterSpec(
         int guestApiPort,
         UUID installationId,
         Duration capacityTimeout,
-        int hostReserveMiB)
+        int hostReserveMiB,
+        Placement placement)
         implements Serializable {
     private static final long serialVersionUID = 2L;
 
@@ -103,6 +105,11 @@ public record ClusterSpec(
      */
     public Optional<String> pool() {
         return Optional.ofNullable(resourcePool);
+    }
+
+    /** Where the guests go; a spec without a placement keeps every guest on {@code host.node}. */
+    public Placement placementOrDefault() {
+        return placement == null ? Placement.host() : placement;
     }
 
     public OptionalInt vlanTag() {

@@ -42,7 +42,8 @@ public final class ClusterSpecBuilder {
             8006,
             null,
             Duration.ofMinutes(30),
-            0);
+            0,
+            Placement.host());
 
     private ClusterSpec draft;
     private RandomGenerator random;
@@ -180,6 +181,11 @@ public final class ClusterSpecBuilder {
 
     public ClusterSpecBuilder installationId(UUID v) {
         return set("installationId", v);
+    }
+
+    /** Which nodes of the physical cluster the guests go to (default {@link Placement#host()}). */
+    public ClusterSpecBuilder placement(Placement v) {
+        return set("placement", v);
     }
 
     /** Source of the default cluster name (default {@link SecureRandom}); for reproducible tests. */

@@ -52,6 +52,7 @@ public final class SpecRules {
         keepOnFailure(spec.keepOnFailure()).ifPresent(out::add);
         capacityTimeout(spec.capacityTimeout()).ifPresent(out::add);
         hostReserveMiB(spec.hostReserveMiB()).ifPresent(out::add);
+        placement(spec.placement()).ifPresent(out::add);
         out.addAll(NamingRules.identity(spec));
         return List.copyOf(out);
     }
@@ -278,6 +279,32 @@ public final class SpecRules {
         return port >= 1 && port <= 65535
                 ? Optional.empty()
                 : problem(field, "must be between 1 and 65535, got " + port + " — set " + what);
+    }
+
+    /**
+     * A placement's node list names PVE nodes, each once; whether they are nodes of the host's cluster,
+     * online, and reachable for the template is checked against the host before anything is cloned.
+     */
+    public static Optional<SpecProblem> placement(Placement placement) {
+        if (placement == null || placement.mode() != Placement.Mode.NODES) {
+            return Optional.empty();
+        }
+        if (placement.nodes().isEmpty()) {
+            return problem("placement", "names no node — use spread, pack, or node names separated by commas");
+        }
+        for (String n : placement.nodes()) {
+            if (!Names.PVE_NODE.matcher(n).matches()) {
+                return problem(
+                        "placement",
+                        Names.show(n) + " is neither spread, pack nor a PVE node name (letters, digits and '-')"
+                                + " — use spread, pack, or the nodes' names as the PVE GUI shows them, e.g."
+                                + " pve1,pve2");
+            }
+        }
+        if (placement.nodes().stream().distinct().count() != placement.nodes().size()) {
+            return problem("placement", "names a node twice (" + placement + ") — list each node once");
+        }
+        return Optional.empty();
     }
 
     static Optional<SpecProblem> problem(String field, String message) {

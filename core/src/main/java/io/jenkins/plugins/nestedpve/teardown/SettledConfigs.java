@@ -6,11 +6,14 @@ import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
+import io.jenkins.plugins.nestedpve.pve.VmResource;
 import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a VM's config for teardown once no clone holds it or is about to write it. A clone task writes the new VM's
@@ -28,6 +31,8 @@ final class SettledConfigs {
     private final HostRef hostRef;
     private final ProgressListener listener;
     private volatile boolean clonesAwaited;
+    /** VMs found on another node than the host's. */
+    private final Map<Integer, String> nodes = new ConcurrentHashMap<>();
 
     SettledConfigs(EngineContext ctx, PveClient host, HostRef hostRef, ProgressListener listener) {
         this.ctx = ctx;
@@ -45,12 +50,32 @@ final class SettledConfigs {
         return config;
     }
 
-    /** The config as it is now; empty when the VM does not exist. */
+    /**
+     * The node VM {@code vmid} lives on: the host's node, unless a read found it on another node of
+     * the physical cluster (a guest placed there).
+     */
+    String nodeOf(int vmid) {
+        return nodes.getOrDefault(vmid, hostRef.node());
+    }
+
+    /**
+     * The config as it is now; empty when the VM does not exist. A VM missing on its node is looked
+     * up in {@code /cluster/resources}: placed on (or moved to) another node, it is read there.
+     */
     Optional<VmConfig> now(int vmid) {
+        String node = nodeOf(vmid);
         try {
-            return Optional.of(host.vmConfig(hostRef.node(), vmid));
+            return Optional.of(host.vmConfig(node, vmid));
         } catch (PveNotFoundException e) {
-            return Optional.empty();
+            Optional<String> elsewhere = host.vmResources().stream()
+                    .filter(v -> v.vmid() == vmid && !v.node().equals(node))
+                    .map(VmResource::node)
+                    .findFirst();
+            if (elsewhere.isEmpty()) {
+                return Optional.empty();
+            }
+            nodes.put(vmid, elsewhere.get());
+            return now(vmid);
         }
     }
 

@@ -194,7 +194,7 @@ public final class Teardown {
             return refused;
         }
         host.updateVmConfigSync(
-                hostRef.node(),
+                configs.nodeOf(t.vmid()),
                 t.vmid(),
                 java.util.Map.of(
                         "description",
@@ -263,7 +263,7 @@ public final class Teardown {
                     Result.NOT_OURS,
                     "marker changed since the decision (lease " + marker.get().lease() + "): left untouched");
         }
-        String node = hostRef.node();
+        String node = configs.nodeOf(t.vmid());
         if (!host.vmStatus(node, t.vmid()).stopped()) {
             await(host.stopVm(node, t.vmid()), deadline);
         }
@@ -285,7 +285,7 @@ public final class Teardown {
                         lease,
                         cluster,
                         hostRef.id(),
-                        hostRef.node(),
+                        configs.nodeOf(t.vmid()),
                         t.vmid(),
                         node,
                         LedgerEntry.State.DESTROYED,

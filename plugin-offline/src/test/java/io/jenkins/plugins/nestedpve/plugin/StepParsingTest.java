@@ -7,6 +7,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.Placement;
 import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import java.time.Duration;
 import java.util.UUID;
@@ -60,6 +61,21 @@ class StepParsingTest {
 
         assertThat(spec.pool()).contains("nested-ci");
         assertThat(spec(new NestedPveClusterStep("lab")).pool()).isEmpty();
+    }
+
+    @Test
+    void placementIsTheHostsUnlessTheStepChoosesOne() throws AbortException {
+        PveHostConfig h = host();
+        assertThat(spec(new NestedPveClusterStep("lab")).placement()).isEqualTo(Placement.host());
+        h.setPlacement("spread");
+        NestedPveClusterStep step = new NestedPveClusterStep("lab");
+        assertThat(ClusterSpecs.build(step, h, HostAccess.ref(h, null), INSTALLATION, "Jenkins test", "job#3")
+                        .placement())
+                .isEqualTo(Placement.spread());
+        step.setPlacement("pve1, pve2");
+        assertThat(ClusterSpecs.build(step, h, HostAccess.ref(h, null), INSTALLATION, "Jenkins test", "job#3")
+                        .placement())
+                .isEqualTo(Placement.onNodes(java.util.List.of("pve1", "pve2")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.jenkins.plugins.nestedpve.spec.Addressing;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
 import io.jenkins.plugins.nestedpve.spec.HostRef;
+import io.jenkins.plugins.nestedpve.spec.Placement;
 import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
 import io.jenkins.plugins.nestedpve.spec.Timeouts;
@@ -60,7 +61,9 @@ final class ClusterSpecs {
                     .guestApiPort(host.getGuestApiPort())
                     .pool(host.getPool())
                     .hostReserveMiB(host.getReserveMiB())
-                    .installationId(installationId);
+                    .installationId(installationId)
+                    .placement(
+                            Placement.parse(step.getPlacement() != null ? step.getPlacement() : host.getPlacement()));
             SpecRules.duration("capacityTimeout", step.getCapacityTimeout()).ifPresent(b::capacityTimeout);
             template(b, step.getTemplate() != null ? step.getTemplate() : host.getTemplate(), host);
             if (step.isFullClone() || step.getStorage() != null) {

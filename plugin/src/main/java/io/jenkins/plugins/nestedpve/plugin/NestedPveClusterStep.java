@@ -37,6 +37,7 @@ public final class NestedPveClusterStep extends Step {
     private String storage;
     private boolean fullClone;
     private String bridge;
+    private String placement;
     private Integer vlan;
     private String nesting;
     private boolean smokeCheck = true;
@@ -126,6 +127,16 @@ public final class NestedPveClusterStep extends Step {
     @DataBoundSetter
     public void setBridge(String bridge) {
         this.bridge = trim(bridge);
+    }
+
+    public String getPlacement() {
+        return placement;
+    }
+
+    /** {@code spread}, {@code pack}, {@code host} or node names separated by commas; unset: the host's. */
+    @DataBoundSetter
+    public void setPlacement(String placement) {
+        this.placement = trim(placement);
     }
 
     public Integer getVlan() {

@@ -44,6 +44,7 @@ public class PveHostConfig extends HostPolicySettings implements Describable<Pve
     private String pool;
     private int reserveMiB;
     private String bridge = "vmbr0";
+    private String placement;
     private int vlan;
     private int vmidRangeStart = 90000;
     private int vmidRangeEnd = 90999;
@@ -176,6 +177,16 @@ public class PveHostConfig extends HostPolicySettings implements Describable<Pve
     @DataBoundSetter
     public void setBridge(String bridge) {
         this.bridge = trim(bridge);
+    }
+
+    public String getPlacement() {
+        return placement;
+    }
+
+    /** Default placement of the guests: {@code host} (empty), {@code spread}, {@code pack} or node names. */
+    @DataBoundSetter
+    public void setPlacement(String placement) {
+        this.placement = trim(placement);
     }
 
     public int getVlan() {

@@ -33,6 +33,7 @@ public final class Simulator implements AutoCloseable {
     private final Builder config;
     private final SimEnv env;
     private final PveMachine host;
+    private final List<PveMachine> physical;
     private final RequestLog log;
     private final Credentials credentials;
     private final AutoCloseable shells;
@@ -42,12 +43,14 @@ public final class Simulator implements AutoCloseable {
             Builder config,
             SimEnv env,
             PveMachine host,
+            List<PveMachine> physical,
             RequestLog log,
             Credentials credentials,
             AutoCloseable shells) {
         this.config = config;
         this.env = env;
         this.host = host;
+        this.physical = List.copyOf(physical);
         this.log = log;
         this.credentials = credentials;
         this.shells = shells;
@@ -210,6 +213,24 @@ public final class Simulator implements AutoCloseable {
         return host;
     }
 
+    /** The nodes of the physical cluster, the host first (just the host by default). */
+    public List<PveMachine> physicalNodes() {
+        return physical;
+    }
+
+    /** The physical node named {@code name}. */
+    public PveMachine physicalNode(String name) {
+        return physical.stream()
+                .filter(m -> m.nodeName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no physical node " + name));
+    }
+
+    /** VMs on every node of the physical cluster (templates included). */
+    public List<SimVm> allVms() {
+        return host.pmxcfs().vms().stream().filter(v -> !v.isContainer()).toList();
+    }
+
     /** VMs on the host (templates included). */
     public List<SimVm> vms() {
         return host.localVms();
@@ -294,7 +315,9 @@ public final class Simulator implements AutoCloseable {
                 g.close();
             }
         }
-        host.close();
+        for (PveMachine m : physical) {
+            m.close();
+        }
         try {
             shells.close();
         } catch (Exception e) {
@@ -334,8 +357,51 @@ public final class Simulator implements AutoCloseable {
         Integer block;
         int dhcpPoolSize = 100;
         boolean ssh = true;
+        int physicalNodes = 1;
+        String physicalClusterName = "lab";
+        String sharedStorage;
+        boolean templatesOnEveryNode;
 
         Builder() {}
+
+        /**
+         * The number of nodes of the host's physical PVE cluster (default 1: a standalone host). The
+         * others are named {@code <hostName>2}, {@code <hostName>3}, ... on {@code .2}, {@code .3},
+         * ..., each with the host's memory and CPUs and its own {@code local-lvm}; they share one
+         * /etc/pve (users, tokens, VM configs).
+         */
+        public Builder physicalNodes(int n) {
+            if (n < 1 || n > 8) {
+                throw new IllegalArgumentException("physicalNodes must be 1..8, got " + n);
+            }
+            this.physicalNodes = n;
+            return this;
+        }
+
+        /** The name of the physical cluster (default {@code lab}); only with more than one node. */
+        public Builder physicalClusterName(String name) {
+            this.physicalClusterName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Adds a shared RBD storage {@code id} to every node and puts the templates' disks (and
+         * cloud-init drives) on it, so that linked clones may go to any node (default: none; the
+         * templates live on {@code local-lvm}).
+         */
+        public Builder sharedStorage(String id) {
+            this.sharedStorage = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * Installs each template on every node (VMID + 1000 per node after the first, same name), as
+         * clusters without shared storage do (default off: templates only on the host).
+         */
+        public Builder templatesOnEveryNode(boolean on) {
+            this.templatesOnEveryNode = on;
+            return this;
+        }
 
         /** CPU vendor of the host (default INTEL). */
         public Builder cpuVendor(CpuVendor v) {

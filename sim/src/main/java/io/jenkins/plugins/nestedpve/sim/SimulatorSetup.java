@@ -21,11 +21,14 @@ final class SimulatorSetup {
     private SimulatorSetup() {}
 
     static OsImage hostImage(SimEnv env, Simulator.Builder b, String ip) {
+        return hostImage(env, b, b.hostName, ip);
+    }
+
+    /** A physical node named {@code name}: the host itself or another node of its physical cluster. */
+    static OsImage hostImage(SimEnv env, Simulator.Builder b, String name, String ip) {
         Hardware hw = new Hardware(b.vendor, true, b.hostCpus, b.hostMemoryGiB * 1024L * 1024L * 1024L);
         OsImage img = Installer.install(
-                env,
-                new Installer.Spec(
-                        b.hostName, ip, PveVersion.of(b.hostRelease), b.hostRootPassword, hw, b.hostNesting));
+                env, new Installer.Spec(name, ip, PveVersion.of(b.hostRelease), b.hostRootPassword, hw, b.hostNesting));
         MachineFiles.installNestingOption(img.fs(), b.vendor, b.hostNesting);
         return img;
     }
@@ -47,17 +50,25 @@ final class SimulatorSetup {
 
     /** A template VM on the host whose disk holds a fresh PVE installation. */
     static SimVm template(SimEnv env, PveMachine host, TemplateSpec spec, Simulator.Builder b) {
+        return template(env, host, spec, spec.vmid(), b);
+    }
+
+    /**
+     * A template VM with {@code id} on {@code host}; its disks on the builder's shared storage when
+     * there is one, else on {@code local-lvm}.
+     */
+    static SimVm template(SimEnv env, PveMachine host, TemplateSpec spec, int id, Simulator.Builder b) {
+        String sid = b.sharedStorage != null ? b.sharedStorage : "local-lvm";
         PveVersion v = PveVersion.of(spec.release());
         String ip = env.lan().address(TEMPLATE_HOST_PART);
         Hardware hw = new Hardware(b.vendor, false, 2, 4096L * 1024 * 1024);
         OsImage img = Installer.install(env, new Installer.Spec(spec.name(), ip, v, b.guestRootPassword, hw, true));
         VmConfig c = new VmConfig();
-        int id = spec.vmid();
         c.set("agent", "1");
         c.set("boot", "order=scsi0;ide2;net0");
         c.set("cores", "2");
         c.set("cpu", "x86-64-v2-AES");
-        c.set("ide2", "local-lvm:vm-" + id + "-cloudinit,media=cdrom");
+        c.set("ide2", sid + ":vm-" + id + "-cloudinit,media=cdrom");
         c.set("ipconfig0", "ip=dhcp");
         c.set("memory", "4096");
         c.set(
@@ -67,7 +78,7 @@ final class SimulatorSetup {
         c.set("name", spec.name());
         c.set("net0", "virtio=" + mac(env) + ",bridge=vmbr0");
         c.set("ostype", "l26");
-        c.set("scsi0", "local-lvm:base-" + id + "-disk-0,size=32G");
+        c.set("scsi0", sid + ":base-" + id + "-disk-0,size=32G");
         c.set("scsihw", "virtio-scsi-single");
         c.set(
                 "smbios1",

@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.sim.http.RequestLog;
 import io.jenkins.plugins.nestedpve.sim.model.Hardware;
 import io.jenkins.plugins.nestedpve.sim.model.Lan;
 import io.jenkins.plugins.nestedpve.sim.model.OsImage;
+import io.jenkins.plugins.nestedpve.sim.model.PhysicalCluster;
 import io.jenkins.plugins.nestedpve.sim.model.PveMachine;
 import io.jenkins.plugins.nestedpve.sim.model.SimEnv;
 import io.jenkins.plugins.nestedpve.sim.model.SimVm;
@@ -13,6 +14,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Starts a {@link Simulator}: picks a free loopback block (random start, then bind attempts, so
@@ -98,20 +101,51 @@ final class SimulatorStarter {
             String secret = SimulatorSetup.ciToken(users, b.tokenUser, b.tokenName);
             String rootSecret =
                     b.rootToken ? users.addToken("root@pam", "sim", false, 0, "simulator root token") : null;
+            List<PveMachine> nodes = physicalNodes(env, shells, lan, host);
             for (TemplateSpec t : b.templates) {
-                SimVm vm = SimulatorSetup.template(env, host, t, b);
-                if (b.ssh) {
-                    shells.generateHostKeys(vm.image().fs());
+                for (int i = 0; i < (b.templatesOnEveryNode ? nodes.size() : 1); i++) {
+                    SimVm vm = SimulatorSetup.template(env, nodes.get(i), t, t.vmid() + 1000 * i, b);
+                    if (b.ssh) {
+                        shells.generateHostKeys(vm.image().fs());
+                    }
                 }
             }
-            host.boot(ip);
-            return new Simulator(b, env, host, log, new Simulator.Credentials(secret, rootSecret), shells);
+            for (int i = 0; i < nodes.size(); i++) {
+                nodes.get(i).boot(lan.address(1 + i));
+            }
+            return new Simulator(b, env, host, nodes, log, new Simulator.Credentials(secret, rootSecret), shells);
         } catch (IOException | RuntimeException e) {
             shells.close();
             env.close();
             log.close();
             throw e;
         }
+    }
+
+    /**
+     * The host alone, or the host and the other nodes of its physical cluster ({@code <host>2},
+     * {@code <host>3}, ... on {@code .2}, {@code .3}, ...), sharing one /etc/pve.
+     */
+    private List<PveMachine> physicalNodes(SimEnv env, MachineShells shells, Lan lan, PveMachine host) {
+        List<PveMachine> nodes = new ArrayList<>(List.of(host));
+        List<String> addresses = new ArrayList<>(List.of(lan.address(1)));
+        for (int i = 2; i <= b.physicalNodes; i++) {
+            String ip = lan.address(i);
+            OsImage img = SimulatorSetup.hostImage(env, b, b.hostName + i, ip);
+            if (b.ssh) {
+                shells.generateHostKeys(img.fs());
+            }
+            Hardware hw = new Hardware(b.vendor, true, b.hostCpus, b.hostMemoryGiB * 1024L * 1024L * 1024L);
+            nodes.add(PveMachine.physical(env, img, hw, env.serversFactory()));
+            addresses.add(ip);
+        }
+        if (b.sharedStorage != null) {
+            host.pmxcfs().setSharedStorage(b.sharedStorage);
+        }
+        if (nodes.size() > 1) {
+            PhysicalCluster.form(b.physicalClusterName, nodes, addresses);
+        }
+        return List.copyOf(nodes);
     }
 
     private String password() {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.nestedpve.cluster.HostCredentials;
 import io.jenkins.plugins.nestedpve.host.NestingPolicy;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpecBuilder;
+import io.jenkins.plugins.nestedpve.spec.Placement;
 import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import io.jenkins.plugins.nestedpve.spec.SpecRules;
 import io.jenkins.plugins.nestedpve.spec.SpecValidationException;
@@ -53,7 +54,8 @@ public final class SpecFileReader {
             "owner",
             "buildRef",
             "guest",
-            "outputDir");
+            "outputDir",
+            "placement");
     static final Map<String, String> SECRETS = Map.of(
             "token", "write 'tokenId' and 'tokenEnv: PVE_TOKEN' (or 'tokenFile: /path') under host",
             "apiToken", "write 'tokenId' and 'tokenEnv: PVE_TOKEN' (or 'tokenFile: /path') under host",
@@ -187,6 +189,7 @@ public final class SpecFileReader {
         r.bool("smokeCheckContainer").ifPresent(b::smokeCheckContainer);
         r.duration("keepOnFailure").ifPresent(b::keepOnFailure);
         r.duration("capacityTimeout").ifPresent(b::capacityTimeout);
+        r.string("placement").map(Placement::parse).ifPresent(b::placement);
         vmidRange(r, b);
     }
 

@@ -90,7 +90,7 @@ final class NodeApi {
             used += vm.isTemplate() ? 32 : 2;
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, Object> s : Storage.list(used, req.param("content"))) {
+        for (Map<String, Object> s : Storage.list(m.pmxcfs(), used, req.param("content"))) {
             String path = "/storage/" + s.get("storage");
             if (perms.has(req.principal(), path, "Datastore.Audit")
                     || perms.has(req.principal(), path, "Datastore.AllocateSpace")) {

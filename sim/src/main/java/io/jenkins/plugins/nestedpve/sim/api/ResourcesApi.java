@@ -51,24 +51,39 @@ final class ResourcesApi {
             }
         }
         if (type == null || type.equals("storage")) {
-            for (Map<String, Object> s : Storage.list(0, null)) {
-                if (perms.has(req.principal(), "/storage/" + s.get("storage"), "Datastore.Audit")) {
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("id", "storage/" + self.nodeName() + "/" + s.get("storage"));
-                    e.put("type", "storage");
-                    e.put("storage", s.get("storage"));
-                    e.put("node", self.nodeName());
-                    e.put("status", "available");
-                    e.put("content", s.get("content"));
-                    e.put("plugintype", s.get("type"));
-                    e.put("shared", 0);
-                    e.put("disk", s.get("used"));
-                    e.put("maxdisk", s.get("total"));
-                    out.add(e);
-                }
+            List<Corosync.Member> members =
+                    self.pmxcfs().corosync().map(Corosync::members).orElse(List.of());
+            if (members.isEmpty()) {
+                storages(self.nodeName(), true, perms, req, out);
+            }
+            ClusterView view = self.cluster().view();
+            for (Corosync.Member m : members) {
+                storages(m.name(), view.online(m), perms, req, out);
             }
         }
         return out;
+    }
+
+    /** The storages of one node: each node lists every storage, the shared one included. */
+    private void storages(String node, boolean online, Perms perms, ApiRequest req, List<Map<String, Object>> out) {
+        for (Map<String, Object> s : Storage.list(self.pmxcfs(), 0, null)) {
+            if (perms.has(req.principal(), "/storage/" + s.get("storage"), "Datastore.Audit")) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("id", "storage/" + node + "/" + s.get("storage"));
+                e.put("type", "storage");
+                e.put("storage", s.get("storage"));
+                e.put("node", node);
+                e.put("status", online ? "available" : "unknown");
+                e.put("content", s.get("content"));
+                e.put("plugintype", s.get("type"));
+                e.put("shared", s.get("shared"));
+                if (online) {
+                    e.put("disk", s.get("used"));
+                    e.put("maxdisk", s.get("total"));
+                }
+                out.add(e);
+            }
+        }
     }
 
     private static Map<String, Object> node(String name, PveMachine m, Perms perms, ApiRequest req) {

@@ -18,7 +18,7 @@ public final class EtcPve {
         fs.deleteTree("/etc/pve");
         fs.write("/etc/pve/pve-root-ca.pem", p.ca().pem());
         fs.write("/etc/pve/user.cfg", p.users().userCfg());
-        fs.write("/etc/pve/storage.cfg", Storage.storageCfg());
+        fs.write("/etc/pve/storage.cfg", Storage.storageCfg(p));
         Optional<TlsIdentity> cert = p.nodeCert(m.nodeName());
         cert.ifPresent(c -> {
             fs.write("/etc/pve/nodes/" + m.nodeName() + "/pve-ssl.pem", c.pem());

@@ -23,6 +23,8 @@ public final class Pmxcfs {
     private final FileLocks cfsLocks;
     private byte[] authKey;
     private Corosync corosync;
+    /** The storage.cfg entry of a shared storage of a physical cluster, or null (see {@link Storage}). */
+    private String sharedStorage;
 
     public Pmxcfs(UserDb users, PveCa ca, byte[] authKey, FileLocks cfsLocks) {
         this.users = users;
@@ -74,6 +76,15 @@ public final class Pmxcfs {
 
     public synchronized void setCorosync(Corosync c) {
         this.corosync = c;
+    }
+
+    /** The shared storage in storage.cfg, if any; copies (clones' own installations) have none. */
+    public synchronized Optional<String> sharedStorage() {
+        return Optional.ofNullable(sharedStorage);
+    }
+
+    public synchronized void setSharedStorage(String id) {
+        this.sharedStorage = id;
     }
 
     public synchronized Optional<String> clusterName() {

@@ -7,12 +7,43 @@ import java.util.Map;
 
 /**
  * The storages of a default PVE installation: {@code local} (directory: ISOs, templates, backups)
- * and {@code local-lvm} (LVM-thin: VM images, container volumes), as in storage.cfg.
+ * and {@code local-lvm} (LVM-thin: VM images, container volumes), as in storage.cfg; a physical
+ * cluster may add one shared storage (RBD: VM images, container volumes, {@code shared 1}; RBD is
+ * always shared and supports linked clones, pve-storage:src/PVE/Storage/RBDPlugin.pm).
  */
 public final class Storage {
     private static final long GIB = 1024L * 1024 * 1024;
 
     private Storage() {}
+
+    /** Whether {@code id} is a storage of this node that holds VM images (the shared one included). */
+    public static boolean holdsImages(Pmxcfs cfs, String id) {
+        return holdsImages(id) || isShared(cfs, id);
+    }
+
+    public static boolean exists(Pmxcfs cfs, String id) {
+        return exists(id) || isShared(cfs, id);
+    }
+
+    /** Whether {@code id} is the cluster's shared storage ({@code shared 1} in storage.cfg). */
+    public static boolean isShared(Pmxcfs cfs, String id) {
+        return cfs.sharedStorage().filter(id::equals).isPresent();
+    }
+
+    public static String storageCfg(Pmxcfs cfs) {
+        return storageCfg()
+                + cfs.sharedStorage()
+                        .map(id -> "\nrbd: " + id + "\n\tcontent images,rootdir\n\tkrbd 0\n\tpool " + id + "\n")
+                        .orElse("");
+    }
+
+    /** {@link #list(long, String)} plus the cluster's shared storage. */
+    public static List<Map<String, Object>> list(Pmxcfs cfs, long usedImagesGiB, String contentFilter) {
+        List<Map<String, Object>> out = list(usedImagesGiB, contentFilter);
+        cfs.sharedStorage()
+                .ifPresent(id -> add(out, id, "rbd", "images,rootdir", 4096 * GIB, 64 * GIB, 1, contentFilter));
+        return out;
+    }
 
     /** Whether {@code id} is a storage of this node that holds VM images. */
     public static boolean holdsImages(String id) {

@@ -70,17 +70,60 @@ public final class VmClone {
         }
     }
 
+    /** {@code target} unless it names this node ({@code localhost} too): then no move (Qemu.pm clone_vm). */
+    private String target(Request r) {
+        String t = r.target();
+        return t == null || t.equals(node.nodeName()) || t.equals("localhost") ? null : t;
+    }
+
+    /**
+     * The target's checks before the source is loaded (Qemu.pm clone_vm load_and_check): the target
+     * must be in the corosync nodelist (an offline member passes), a full clone's storage must be
+     * enabled there and shared.
+     */
+    private void checkTarget(String target, Request r) {
+        if (target == null) {
+            return;
+        }
+        boolean member = node.pmxcfs().corosync().flatMap(c -> c.member(target)).isPresent();
+        if (!member) {
+            throw ApiException.die("no such cluster node '" + target + "'");
+        }
+        if (r.storage() != null && Storage.holdsImages(node.pmxcfs(), r.storage())) {
+            if (!Storage.isShared(node.pmxcfs(), r.storage())) {
+                throw ApiException.die("can't clone to non-shared storage '" + r.storage() + "'");
+            }
+        }
+    }
+
+    /**
+     * check_storage_access_clone's answer: whether every volume of the source (CD-ROMs and the
+     * cloud-init drive included, {@code none} and the physical {@code cdrom} excepted) is on shared
+     * storage.
+     */
+    private boolean sharedVm(SimVm src) {
+        for (Map.Entry<String, String> e : src.currentConfig().entrySet()) {
+            if (!ConfigValues.isDrive(e.getKey())) {
+                continue;
+            }
+            String volid = ConfigValues.volid(e.getValue());
+            if (volid == null || volid.equals("none") || volid.equals("cdrom") || !volid.contains(":")) {
+                continue;
+            }
+            if (!Storage.isShared(node.pmxcfs(), volid.substring(0, volid.indexOf(':')))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The checks PVE runs before forking and again under the locks. */
     private boolean loadAndCheck(int vmid, Request r, boolean running) {
+        checkTarget(target(r), r);
         SimVm src = vms.require(vmid);
         VmService.checkLock(src, false);
         if (src.running() != running) {
             throw ApiException.die("unexpected state change");
-        }
-        if (r.target() != null
-                && !r.target().equals(node.nodeName())
-                && !r.target().equals("localhost")) {
-            throw ApiException.die("can't clone VM to node '" + r.target() + "' (VM uses local storage)");
         }
         if (r.snapname() != null) {
             throw ApiException.die("snapshot '" + r.snapname() + "' does not exist");
@@ -92,11 +135,14 @@ public final class VmClone {
         if (r.format() != null && !full) {
             throw ApiException.die("parameter 'format' not allowed for linked clones");
         }
-        if (r.storage() != null && !Storage.exists(r.storage())) {
+        if (r.storage() != null && !Storage.exists(node.pmxcfs(), r.storage())) {
             throw ApiException.die("storage '" + r.storage() + "' does not exist");
         }
-        if (r.storage() != null && !Storage.holdsImages(r.storage())) {
+        if (r.storage() != null && !Storage.holdsImages(node.pmxcfs(), r.storage())) {
             throw ApiException.param("storage", "storage '" + r.storage() + "' does not support vm images");
+        }
+        if (target(r) != null && !sharedVm(src)) {
+            throw ApiException.die("can't clone VM to node '" + target(r) + "' (VM uses local storage)");
         }
         for (Map.Entry<String, String> e : src.currentConfig().entrySet()) {
             String v = e.getValue();
@@ -201,6 +247,10 @@ public final class VmClone {
         return chain.thenRun(() -> {
             checkNotInterrupted(t);
             finish(src, vm, out, r.pool());
+            if (target(r) != null) {
+                // the worker renames the finished config into the target's directory (pmxcfs)
+                vm.moveTo(target(r));
+            }
         });
     }
 
