@@ -44,6 +44,9 @@ import java.util.stream.IntStream;
  * @param guestSshPort the port sshd listens on inside the guests (default 22)
  * @param guestApiPort the PVE API port inside the guests (default 8006)
  * @param installationId the UUID of this nested-pve installation; the ownership markers carry it (required)
+ * @param replacements how many guests that fail to clone, boot, report an address, accept SSH or take their
+ *     identity may be destroyed and cloned afresh ({@value SpecRules#MAX_REPLACEMENTS} at most); null: the
+ *     engine's default (the host configuration's, else 2)
  */
 public record ClusterSpec(
         HostRef host,
@@ -69,7 +72,8 @@ public record ClusterSpec(
         String buildRef,
         int guestSshPort,
         int guestApiPort,
-        UUID installationId)
+        UUID installationId,
+        Integer replacements)
         implements Serializable {
     private static final long serialVersionUID = 2L;
 
@@ -80,6 +84,11 @@ public record ClusterSpec(
     /** A builder holding this spec's values (the cluster name and prefix included). */
     public ClusterSpecBuilder toBuilder() {
         return new ClusterSpecBuilder(this);
+    }
+
+    /** The replacement budget: the spec's when set, else {@code engineDefault}. */
+    public int replacementsOr(int engineDefault) {
+        return replacements != null ? replacements : engineDefault;
     }
 
     /** Whether a PVE cluster is formed (more than one node). */

@@ -40,6 +40,7 @@ public final class ClusterSpecBuilder {
             "manual",
             22,
             8006,
+            null,
             null);
 
     private ClusterSpec draft;
@@ -168,6 +169,11 @@ public final class ClusterSpecBuilder {
 
     public ClusterSpecBuilder installationId(UUID v) {
         return set("installationId", v);
+    }
+
+    /** The replacement budget; null: the engine's default. */
+    public ClusterSpecBuilder replacements(Integer v) {
+        return set("replacements", v);
     }
 
     /** Source of the default cluster name (default {@link SecureRandom}); for reproducible tests. */

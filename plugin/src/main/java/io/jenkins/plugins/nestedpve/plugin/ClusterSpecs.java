@@ -59,6 +59,7 @@ final class ClusterSpecs {
                     .guestSshPort(host.getGuestSshPort())
                     .guestApiPort(host.getGuestApiPort())
                     .pool(host.getPool())
+                    .replacements(step.getReplacements() != null ? step.getReplacements() : host.getReplacements())
                     .installationId(installationId);
             template(b, step.getTemplate() != null ? step.getTemplate() : host.getTemplate(), host);
             if (step.isFullClone() || step.getStorage() != null) {

@@ -38,6 +38,7 @@ public final class NestedPveClusterStep extends Step {
     private boolean fullClone;
     private String bridge;
     private Integer vlan;
+    private Integer replacements;
     private String nesting;
     private boolean smokeCheck = true;
     private boolean smokeCheckContainer;
@@ -135,6 +136,16 @@ public final class NestedPveClusterStep extends Step {
     @DataBoundSetter
     public void setVlan(Integer vlan) {
         this.vlan = vlan;
+    }
+
+    public Integer getReplacements() {
+        return replacements;
+    }
+
+    /** How many failing nodes may be destroyed and cloned afresh, 0 to 10; unset: the host's (else 2). */
+    @DataBoundSetter
+    public void setReplacements(Integer replacements) {
+        this.replacements = replacements;
     }
 
     public String getNesting() {

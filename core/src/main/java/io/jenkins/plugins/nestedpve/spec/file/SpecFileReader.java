@@ -49,6 +49,7 @@ public final class SpecFileReader {
             "vmidRange",
             "timeouts",
             "keepOnFailure",
+            "replacements",
             "owner",
             "buildRef",
             "guest",
@@ -184,6 +185,7 @@ public final class SpecFileReader {
         r.bool("smokeCheck").ifPresent(b::smokeCheck);
         r.bool("smokeCheckContainer").ifPresent(b::smokeCheckContainer);
         r.duration("keepOnFailure").ifPresent(b::keepOnFailure);
+        r.integer("replacements").ifPresent(b::replacements);
         vmidRange(r, b);
     }
 
