@@ -21,8 +21,11 @@ import java.util.Optional;
  * one {@code POST …/config}; then it is started.
  */
 final class BootPhase {
-    /** How often one start or config change is sent again after it was shown not to have happened. */
+    /** How often one start is sent again after it was shown not to have happened. */
     private static final int START_RESENDS = 2;
+
+    /** How often the config change is sent again after it was shown not to have happened (a 503 or a failed task). */
+    private static final int CONFIG_RESENDS = 3;
 
     private final RunContext run;
     private final ClusterSpec spec;
@@ -58,7 +61,7 @@ final class BootPhase {
             changes.put("ipconfig0", pool.ipconfig(guest.slot().staticAddress(pool, spec.nodes())));
             pool.nameserverIfSet().ifPresent(ns -> changes.put("nameserver", ns));
         }
-        writes(guest, Phase.CONFIGURE)
+        writes(guest, Phase.CONFIGURE, CONFIG_RESENDS)
                 .updateVmConfig(
                         hostNode,
                         guest.vmid(),
@@ -69,10 +72,10 @@ final class BootPhase {
     }
 
     /** Writes of {@code guest} decided by the VM's state after an unknown outcome, each decision reported. */
-    private ReconciledWrites writes(ClonedGuest guest, Phase phase) {
+    private ReconciledWrites writes(ClonedGuest guest, Phase phase, int resends) {
         return new ReconciledWrites(
                 host,
-                START_RESENDS,
+                resends,
                 (request, tookEffect, why) -> run.listener()
                         .healed(new Healing(
                                 Healing.Action.RECONCILED,
@@ -111,7 +114,7 @@ final class BootPhase {
      * ({@link ReconciledWrites}), and each such decision is reported as an absorbed fault.
      */
     private void start(ClonedGuest guest) throws InterruptedException {
-        writes(guest, Phase.START)
+        writes(guest, Phase.START, START_RESENDS)
                 .startVm(
                         hostNode,
                         guest.vmid(),

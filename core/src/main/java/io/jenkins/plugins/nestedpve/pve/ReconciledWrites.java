@@ -92,6 +92,30 @@ public final class ReconciledWrites {
     }
 
     /**
+     * Creates cluster {@code clusterName} on the node this client talks to ({@code POST /cluster/config},
+     * {@code clustercreate}); after an unknown outcome or a failed task, a running {@code clustercreate}
+     * task is waited for, then {@code GET /cluster/status} naming that cluster means the create took
+     * effect, otherwise it is sent again.
+     *
+     * @param node the node's name (for its task list)
+     */
+    public void createCluster(String node, String clusterName, Deadline deadline, Consumer<Upid> sent)
+            throws InterruptedException {
+        reconciled(
+                "creation of cluster " + clusterName,
+                () -> api.clusterCreate(clusterName, null, null),
+                deadline,
+                sent,
+                () -> {
+                    awaitActive(node, "clustercreate", null, deadline);
+                    return api.clusterStatus()
+                            .clusterEntry()
+                            .filter(c -> c.name().equals(clusterName))
+                            .isPresent();
+                });
+    }
+
+    /**
      * Changes VM {@code vmid}'s config with the asynchronous {@code POST …/config} ({@code qmconfig}) and
      * waits for its task. After an unknown outcome or a failed task: a running {@code qmconfig} task for
      * the VM is waited for, then the config is read; a digest other than {@code digestBefore} (the
@@ -187,7 +211,7 @@ public final class ReconciledWrites {
         }
     }
 
-    private void awaitActive(String node, String type, int vmid, Deadline deadline) throws InterruptedException {
+    private void awaitActive(String node, String type, Integer vmid, Deadline deadline) throws InterruptedException {
         for (Upid upid : api.activeTasks(node, type, vmid)) {
             try {
                 api.tasks().await(upid, deadline);
