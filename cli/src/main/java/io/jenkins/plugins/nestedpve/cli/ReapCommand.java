@@ -6,6 +6,7 @@ import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.reap.ReapReport;
 import io.jenkins.plugins.nestedpve.reap.ReapRules;
 import io.jenkins.plugins.nestedpve.reap.ReapScope;
+import io.jenkins.plugins.nestedpve.reap.UnmarkedVms;
 import io.jenkins.plugins.nestedpve.spec.DurationText;
 import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.teardown.OwnershipCheck;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Option;
             "Destroy what this installation left on the host: guests whose expiry has passed ('up' clusters,"
                     + " kept failures) and guests whose owning process is gone (a 'run' that was killed), older"
                     + " than --min-age. Only VMs whose ownership marker names this installation and the owner.",
-            "Exits 4 when something could not be destroyed."
+            "VMs this installation recorded as created that carry no marker of it are never destroyed: they are"
+                    + " listed with their node and a qm destroy command.",
+            "Exits 4 when something could not be destroyed or such a VM is left for a hand (as 'down' does)."
         })
 final class ReapCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -74,24 +77,23 @@ final class ReapCommand implements Callable<Integer> {
             HostRef host = loaded.spec().host();
             if (dryRun) {
                 List<ReapRules.Verdict> plan;
+                List<UnmarkedVms.Unmarked> unmarked;
                 try (PveClient pve = HostApi.open(host, loaded.hostCredentials(), ctx.clock(), ie.requestLog())) {
-                    plan = ReapPlan.plan(
-                            OwnedVms.list(
-                                    pve, host, OwnershipCheck.of(ie.engine().context(), scope.vmids())),
-                            scope,
-                            ctx.clock());
+                    OwnershipCheck check = OwnershipCheck.of(ie.engine().context(), scope.vmids());
+                    plan = ReapPlan.plan(OwnedVms.list(pve, host, check), scope, ctx.clock());
+                    unmarked = UnmarkedVms.find(ie.engine().context().ledger(), pve, host, check);
                 }
-                printPlan(plan, who);
-                return ExitCodes.OK;
+                printPlan(plan, unmarked, who);
+                return unmarked.isEmpty() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
             }
             ReapReport report = ie.engine()
                     .reap(host, loaded.hostCredentials(), scope, new ProgressPrinter(ctx.err(), ctx.clock()));
             print(report);
-            return report.teardown().ok() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
+            return report.clean() ? ExitCodes.OK : ExitCodes.LEFTOVERS;
         }
     }
 
-    private void printPlan(List<ReapRules.Verdict> plan, String who) {
+    private void printPlan(List<ReapRules.Verdict> plan, List<UnmarkedVms.Unmarked> unmarked, String who) {
         if (json) {
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("dryRun", true);
@@ -102,6 +104,7 @@ final class ReapCommand implements Callable<Integer> {
                     .put("lease", e.decision().lease())
                     .put("reap", e.reap())
                     .put("reason", e.decision().reason()));
+            unmarked(o.putArray("unmarked"), unmarked);
             Json.print(ctx.out(), o);
             return;
         }
@@ -113,6 +116,27 @@ final class ReapCommand implements Callable<Integer> {
         if (plan.isEmpty()) {
             ctx.out().println("  no VM of this installation and owner on the host");
         }
+        printUnmarked(unmarked);
+    }
+
+    /** Never destroyed; listed so that a person looks (exit 4, as {@code down}). */
+    private void printUnmarked(List<UnmarkedVms.Unmarked> unmarked) {
+        if (unmarked.isEmpty()) {
+            return;
+        }
+        ctx.out()
+                .println("LEFT FOR A HAND — recorded as created by this installation but without its marker, so"
+                        + " never destroyed automatically; check each and remove it if it is not needed:");
+        unmarked.forEach(u -> ctx.out().println("  " + u.describe()));
+    }
+
+    private static void unmarked(ArrayNode array, List<UnmarkedVms.Unmarked> list) {
+        list.forEach(u -> array.addObject()
+                .put("vmid", u.vmid())
+                .put("node", u.node())
+                .put("hostNode", u.hostNode())
+                .put("reason", u.why())
+                .put("command", u.command()));
     }
 
     private void print(ReapReport report) {
@@ -124,6 +148,7 @@ final class ReapCommand implements Callable<Integer> {
             decisions(o.putArray("reaped"), report.reaped());
             decisions(o.putArray("kept"), report.kept());
             o.set("teardown", DownCommand.json(report.teardown()));
+            unmarked(o.putArray("unmarked"), report.unmarked());
             Json.print(ctx.out(), o);
             return;
         }
@@ -131,6 +156,7 @@ final class ReapCommand implements Callable<Integer> {
         report.reaped().forEach(d -> ctx.out().println("  reaped VM " + d.vmid() + ": " + d.reason()));
         report.kept().forEach(d -> ctx.out().println("  kept VM " + d.vmid() + ": " + d.reason()));
         report.teardown().errors().forEach(e -> ctx.out().println("  " + e.getMessage()));
+        printUnmarked(report.unmarked());
     }
 
     private static void decisions(ArrayNode array, List<ReapReport.Decision> list) {

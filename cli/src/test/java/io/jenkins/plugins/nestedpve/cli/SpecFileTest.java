@@ -167,6 +167,16 @@ class SpecFileTest {
     }
 
     @Test
+    void theReplacementBudgetIsReadAndBounded() {
+        assertThat(load(minimal() + "replacements: 5\n").spec().replacements()).isEqualTo(5);
+        assertThat(load(minimal()).spec().replacements()).isNull();
+        assertThat(problems(minimal() + "replacements: 11\n")).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("replacements");
+            assertThat(p.message()).contains("must be 0 to 10, got 11");
+        });
+    }
+
+    @Test
     void nodeCountOutOfRangeNamesNodes() {
         List<SpecProblem> p = problems(minimal() + "nodes: 0\n");
 

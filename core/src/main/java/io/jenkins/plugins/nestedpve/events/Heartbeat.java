@@ -57,6 +57,12 @@ public final class Heartbeat {
         }
     }
 
+    /** The phase this thread runs now (the innermost), if any: for reports made deep inside a phase. */
+    public static java.util.Optional<Phase> currentPhase() {
+        Heartbeat h = CURRENT.get();
+        return h == null ? java.util.Optional.empty() : java.util.Optional.of(h.phase);
+    }
+
     /**
      * Called by a wait before it sleeps: reports {@link ProgressListener#phaseWaiting} for the
      * thread's current phase when {@link #INTERVAL} has passed since its start or its last beat. Does

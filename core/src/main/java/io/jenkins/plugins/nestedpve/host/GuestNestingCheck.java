@@ -35,7 +35,7 @@ public final class GuestNestingCheck {
             return new GuestNesting(node, NestingMode.UNKNOWN, -1, false);
         }
         int flags = countFlagLines(guest, node);
-        boolean kvm = guest.run(KVM_COMMAND, timeout).ok();
+        boolean kvm = guest.runIdempotent(KVM_COMMAND, timeout).ok();
         NestingMode mode = flags > 0 && kvm ? NestingMode.HARDWARE : NestingMode.EMULATED;
         if (mode == NestingMode.EMULATED && policy.requiresHardware()) {
             throw new NestingException(node, failure(node, flags, kvm, hostMode, policy), null);
@@ -45,7 +45,7 @@ public final class GuestNestingCheck {
 
     private int countFlagLines(CommandRunner guest, String node) throws InterruptedException {
         // grep -c prints the count and exits 1 when it is 0; only exit 2 (or no number) is an error.
-        ExecResult r = guest.run(FLAG_COMMAND, timeout);
+        ExecResult r = guest.runIdempotent(FLAG_COMMAND, timeout);
         String out = r.stdout().strip();
         if (r.exitCode() <= 1 && out.matches("\\d+")) {
             return Integer.parseInt(out);

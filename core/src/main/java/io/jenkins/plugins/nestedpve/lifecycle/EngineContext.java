@@ -103,6 +103,14 @@ public record EngineContext(
                 Rooms.defaults());
     }
 
+    /** This context with another replacement budget (e.g. the spec's). */
+    public EngineContext withReplacements(int budget) {
+        return budget == replacements
+                ? this
+                : new EngineContext(
+                        clock, sleeper, threads, ledger, pveClients, ssh, installationId, poll, markerKey, budget);
+    }
+
     /** A waiter on this context's clock and sleeper. */
     public Waiter waiter() {
         return new Waiter(clock, sleeper);

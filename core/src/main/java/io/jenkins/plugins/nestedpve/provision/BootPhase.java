@@ -7,7 +7,6 @@ import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.pve.NetConfig;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.ReconciledWrites;
-import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.pve.VmConfig;
 import io.jenkins.plugins.nestedpve.spec.Addressing;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
@@ -24,6 +23,9 @@ import java.util.Optional;
 final class BootPhase {
     /** How often one start is sent again after it was shown not to have happened. */
     private static final int START_RESENDS = 2;
+
+    /** How often the config change is sent again after it was shown not to have happened (a 503 or a failed task). */
+    private static final int CONFIG_RESENDS = 3;
 
     private final RunContext run;
     private final ClusterSpec spec;
@@ -57,9 +59,28 @@ final class BootPhase {
             changes.put("ipconfig0", pool.ipconfig(guest.slot().staticAddress(pool, spec.nodes())));
             pool.nameserverIfSet().ifPresent(ns -> changes.put("nameserver", ns));
         }
-        Upid upid = host.updateVmConfigAsync(guest.hostNode(), guest.vmid(), changes);
-        run.footprint().task(guest.slot().index(), guest.name(), upid);
-        host.tasks().await(upid, run.deadline(spec.timeouts().command()));
+        writes(guest, Phase.CONFIGURE, CONFIG_RESENDS)
+                .updateVmConfig(
+                        guest.hostNode(),
+                        guest.vmid(),
+                        changes,
+                        current.digest().orElse(null),
+                        run.deadline(spec.timeouts().command()),
+                        upid -> run.footprint().task(guest.slot().index(), guest.name(), upid));
+    }
+
+    /** Writes of {@code guest} decided by the VM's state after an unknown outcome, each decision reported. */
+    private ReconciledWrites writes(ClonedGuest guest, Phase phase, int resends) {
+        return new ReconciledWrites(
+                host,
+                resends,
+                (request, tookEffect, why) -> run.listener()
+                        .healed(new Healing(
+                                Healing.Action.RECONCILED,
+                                phase,
+                                guest.name(),
+                                request + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
+                                        + " (after: " + Healing.firstLine(why) + ")")));
     }
 
     /** net0 on the spec's bridge and VLAN, keeping the clone's model and new MAC. */
@@ -91,20 +112,11 @@ final class BootPhase {
      * ({@link ReconciledWrites}), and each such decision is reported as an absorbed fault.
      */
     private void start(ClonedGuest guest) throws InterruptedException {
-        ReconciledWrites writes = new ReconciledWrites(
-                host,
-                START_RESENDS,
-                (request, tookEffect, why) -> run.listener()
-                        .healed(new Healing(
-                                Healing.Action.RECONCILED,
-                                Phase.START,
-                                guest.name(),
-                                request + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
-                                        + " (after: " + Healing.firstLine(why) + ")")));
-        writes.startVm(
-                guest.hostNode(),
-                guest.vmid(),
-                run.deadline(spec.timeouts().boot()),
-                upid -> run.footprint().task(guest.slot().index(), guest.name(), upid));
+        writes(guest, Phase.START, START_RESENDS)
+                .startVm(
+                        guest.hostNode(),
+                        guest.vmid(),
+                        run.deadline(spec.timeouts().boot()),
+                        upid -> run.footprint().task(guest.slot().index(), guest.name(), upid));
     }
 }

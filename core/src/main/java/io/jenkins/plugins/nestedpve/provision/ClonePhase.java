@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
 import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.ledger.LedgerEntry;
 import io.jenkins.plugins.nestedpve.placement.PlacementPlan;
@@ -251,10 +252,21 @@ final class ClonePhase {
         if (ours && config.get().lock().isEmpty()) {
             run.footprint().vmid(node.index(), node.name(), vmid);
             run.info("the clone of " + node.name() + " as VMID " + vmid + " did take effect; continuing with it");
+            reconciled("the clone onto VMID " + vmid + " had taken effect; continuing with it", e);
             return Outcome.CREATED;
         }
         lastProblem = "VMID " + vmid + ": clone request unanswered and no VM of ours appeared";
+        reconciled("the clone onto VMID " + vmid + " had not taken effect; cloning again", e);
         return Outcome.TAKEN;
+    }
+
+    private void reconciled(String detail, PveAmbiguousOutcomeException e) {
+        run.listener()
+                .healed(new Healing(
+                        Healing.Action.RECONCILED,
+                        Phase.CLONE,
+                        node.name(),
+                        detail + " (after: " + Healing.firstLine(e.getMessage()) + ")"));
     }
 
     private Optional<VmConfig> config(int vmid) {

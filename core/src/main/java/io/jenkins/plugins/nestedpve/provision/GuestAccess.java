@@ -1,5 +1,8 @@
 package io.jenkins.plugins.nestedpve.provision;
 
+import io.jenkins.plugins.nestedpve.events.Healing;
+import io.jenkins.plugins.nestedpve.events.Heartbeat;
+import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.lifecycle.Pem;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
@@ -9,6 +12,7 @@ import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyPolicy;
 import io.jenkins.plugins.nestedpve.ssh.LineSink;
+import io.jenkins.plugins.nestedpve.ssh.ResilientShell;
 import io.jenkins.plugins.nestedpve.ssh.SensitiveCommand;
 import io.jenkins.plugins.nestedpve.ssh.SshAuth;
 import io.jenkins.plugins.nestedpve.ssh.SshDisconnectedException;
@@ -16,6 +20,10 @@ import io.jenkins.plugins.nestedpve.ssh.SshSession;
 import io.jenkins.plugins.nestedpve.ssh.SshTarget;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,7 +32,13 @@ import java.util.Optional;
  * ticket, pinned to the fingerprint read over that verified SSH session.
  */
 final class GuestAccess {
+    /** How often one guest command is run again on a new connection after drops. */
+    static final int SSH_RERUNS = 2;
+
     private final RunContext run;
+    /** One shell per guest session handed out, so a session opened after a drop is used from then on. */
+    private final Map<SshSession, ResilientShell> shells = Collections.synchronizedMap(new IdentityHashMap<>());
+
     private final ClusterSpec spec;
 
     GuestAccess(RunContext run, ClusterSpec spec) {
@@ -58,6 +72,69 @@ final class GuestAccess {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The guest's shell over {@code ssh} (a session from {@link #connect}): an idempotent command ({@link
+     * CommandRunner#runIdempotent}) runs again on a new connection after a drop, with the host key the
+     * session verified pinned; a plain one reports the drop (its outcome is unknown). The same shell is
+     * returned for the same session, so later commands use the new connection. Each re-run is reported as
+     * a {@link Healing} of the phase the calling thread runs. Each new session is closed when the
+     * provisioning ends. One caller at a time per guest.
+     */
+    ResilientShell shell(SshSession ssh) {
+        return shells.computeIfAbsent(ssh, first -> {
+            String address = first.target().host();
+            HostKeyPolicy pinned = HostKeyPolicy.pinned(List.of(first.hostKey().sha256()));
+            return new ResilientShell(
+                    first,
+                    () -> run.footprint()
+                            .opened(connect(
+                                    address,
+                                    pinned,
+                                    run.deadline(spec.timeouts().ssh()))),
+                    SSH_RERUNS,
+                    observer(address));
+        });
+    }
+
+    private ResilientShell.Observer observer(String address) {
+        return new ResilientShell.Observer() {
+            @Override
+            public void reran(String activity, String why) {
+                healed(
+                        Healing.Action.RETRIED,
+                        "SSH dropped during " + activity + "; ran it again on a new connection",
+                        why);
+            }
+
+            @Override
+            public void reconciled(String activity, boolean tookEffect, String why) {
+                healed(
+                        Healing.Action.RECONCILED,
+                        "SSH dropped during " + activity + "; it had "
+                                + (tookEffect ? "taken effect" : "not taken effect: ran it again"),
+                        why);
+            }
+
+            private void healed(Healing.Action action, String what, String why) {
+                run.listener()
+                        .healed(new Healing(
+                                action,
+                                Heartbeat.currentPhase().orElse(Phase.SSH),
+                                nodeAt(address),
+                                what + " (after: " + Healing.firstLine(why) + ")"));
+            }
+        };
+    }
+
+    /** The name of the guest at {@code address}, as the footprint knows it (else the address). */
+    private String nodeAt(String address) {
+        return run.footprint().guests().stream()
+                .filter(g -> address.equals(g.address()))
+                .map(Footprint.GuestSighting::name)
+                .findFirst()
+                .orElse(address);
     }
 
     /** A root@pam ticket client for the guest, pinned to {@code pin}; closed when the provisioning ends. */
@@ -99,8 +176,9 @@ final class GuestAccess {
      */
     Optional<Fingerprint> servedFingerprint(SshSession ssh) throws InterruptedException {
         Duration t = spec.timeouts().command();
+        ResilientShell shell = shell(ssh);
         for (String file : new String[] {"/etc/pve/local/pveproxy-ssl.pem", "/etc/pve/local/pve-ssl.pem"}) {
-            ExecResult r = ssh.run("cat " + file, t);
+            ExecResult r = shell.runIdempotent("cat " + file, t);
             if (r.ok()) {
                 Optional<Fingerprint> fp = Pem.firstCertificateFingerprint(r.stdout());
                 if (fp.isPresent()) {

@@ -2,9 +2,12 @@ package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.SshHostKeys;
+import io.jenkins.plugins.nestedpve.events.Healing;
+import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.pve.AgentExecStatus;
 import io.jenkins.plugins.nestedpve.pve.PveApiException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.ReconciledWrites;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.ssh.HostKeyRejectedException;
 import java.util.ArrayList;
@@ -41,6 +44,9 @@ final class GuestTrust {
             "cat >> /root/.ssh/authorized_keys",
             "systemctl restart ssh");
 
+    /** How often the first-contact script is sent again after its exec request got no clear answer. */
+    private static final int AGENT_EXEC_RESENDS = 2;
+
     private final RunContext run;
     private final ClusterSpec spec;
     private final BootedGuest node;
@@ -63,8 +69,9 @@ final class GuestTrust {
         awaitAgent();
         String comment = "nested-pve@" + spec.clusterName();
         String input = "\n" + run.clusterKey().publicKeyLine(comment) + "\n";
-        AgentExecStatus done =
-                awaitExit(host.agentExec(hostNode, node.vmid(), List.of("/bin/sh", "-c", SCRIPT), input));
+        // re-runnable: new host keys again (read back after the run that counts) and the key line twice at worst
+        int pid = writes().agentExecRerunnable(hostNode, node.vmid(), List.of("/bin/sh", "-c", SCRIPT), input);
+        AgentExecStatus done = awaitExit(pid);
         if (done.exitCode() == null || done.exitCode() != 0) {
             throw new NestedPveException("giving " + node.name() + " (VMID " + node.vmid()
                     + ") new SSH host keys and the cluster's key through the guest agent failed (exit "
@@ -75,6 +82,26 @@ final class GuestTrust {
         List<String> fingerprints = readHostKeys();
         run.info(node.name() + ": new SSH host keys read through the guest agent: " + String.join(", ", fingerprints));
         return fingerprints;
+    }
+
+    /** After a 503 on the agent exec the script is sent again; reported as an absorbed fault. */
+    private ReconciledWrites writes() {
+        return new ReconciledWrites(host, AGENT_EXEC_RESENDS, new ReconciledWrites.Observer() {
+            @Override
+            public void reconciled(String request, boolean tookEffect, String why) {
+                resent(request, why);
+            }
+
+            @Override
+            public void resent(String request, String why) {
+                run.listener()
+                        .healed(new Healing(
+                                Healing.Action.RETRIED,
+                                Phase.SSH,
+                                node.name(),
+                                request + " (re-runnable) sent again after: " + Healing.firstLine(why)));
+            }
+        });
     }
 
     private void awaitAgent() throws InterruptedException {

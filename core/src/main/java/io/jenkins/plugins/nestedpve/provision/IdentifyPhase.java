@@ -68,7 +68,7 @@ final class IdentifyPhase {
 
     private GuestNesting nestingCheck(ReachableGuest guest) throws InterruptedException {
         GuestNesting nesting = new GuestNestingCheck(spec.timeouts().command())
-                .check(guest.ssh(), guest.name(), spec.nesting(), validated.hostMode());
+                .check(access.shell(guest.ssh()), guest.name(), spec.nesting(), validated.hostMode());
         run.info(guest.name() + " nesting: " + nesting.mode().label());
         return nesting;
     }

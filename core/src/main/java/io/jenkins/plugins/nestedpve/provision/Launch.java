@@ -34,7 +34,7 @@ public record Launch(
         ExecutorService helpers = Executors.newCachedThreadPool(ctx.threads());
         Deadline overall = Deadline.after(ctx.clock(), spec.timeouts().overall());
         RunContext run = new RunContext(
-                ctx,
+                ctx.withReplacements(spec.replacementsOr(ctx.replacements())),
                 lease,
                 rootPassword,
                 GeneratedSshKey.generate(),

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.events.Healing;
+import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.host.NestingMode;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PveNotFoundException;
+import io.jenkins.plugins.nestedpve.pve.ReconciledWrites;
 import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
-import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import java.util.LinkedHashMap;
@@ -21,6 +23,9 @@ import java.util.Map;
 final class SmokeCheck {
     /** Name of the inner VM. */
     static final String VM_NAME = "nested-pve-smoke";
+
+    /** How often one write of the inner VM is sent again after it was shown not to have happened. */
+    private static final int RESENDS = 2;
 
     private final RunContext run;
     private final ClusterSpec spec;
@@ -45,10 +50,11 @@ final class SmokeCheck {
         params.put("memory", 128);
         params.put("cores", 1);
         params.put("kvm", emulated ? 0 : 1);
-        api.tasks().await(api.createVm(node, params), deadline);
+        ReconciledWrites writes = writes();
+        writes.createVm(node, vmid, params, deadline);
         try {
-            start(vmid, emulated, deadline);
-            api.tasks().await(api.stopVm(node, vmid), deadline);
+            start(writes, vmid, emulated, deadline);
+            writes.stopVm(node, vmid, deadline);
             run.info("inner VM " + vmid + " started and stopped on " + node + " (kvm: " + (emulated ? 0 : 1) + ")");
         } finally {
             destroyQuietly(vmid, deadline);
@@ -58,10 +64,28 @@ final class SmokeCheck {
         }
     }
 
-    private void start(int vmid, boolean emulated, Deadline deadline) throws InterruptedException {
-        Upid upid = api.startVm(node, vmid);
+    /**
+     * The inner VM's writes, decided by its state after an unknown outcome or a failed task (a transient
+     * 503 of the guest's API, a failed task), each decision reported as an absorbed fault.
+     */
+    private ReconciledWrites writes() {
+        return new ReconciledWrites(
+                api,
+                RESENDS,
+                (request, tookEffect, why) -> run.listener()
+                        .healed(new Healing(
+                                Healing.Action.RECONCILED,
+                                Phase.SMOKE_CHECK,
+                                node,
+                                "inner " + request
+                                        + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
+                                        + " (after: " + Healing.firstLine(why) + ")")));
+    }
+
+    private void start(ReconciledWrites writes, int vmid, boolean emulated, Deadline deadline)
+            throws InterruptedException {
         try {
-            api.tasks().await(upid, deadline);
+            writes.startVm(node, vmid, deadline);
         } catch (TaskFailedException e) {
             throw new NestedPveException(
                     "the inner test VM " + vmid + " (kvm: " + (emulated ? 0 : 1)

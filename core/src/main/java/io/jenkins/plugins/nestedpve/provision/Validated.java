@@ -28,7 +28,7 @@ record Validated(PveClient host, HostEnvironment environment, NestingReport host
     }
 
     /** Every guest on the template's node. */
-    Validated(PveClient host, Environment environment, NestingReport hostNesting) {
+    Validated(PveClient host, HostEnvironment environment, NestingReport hostNesting) {
         this(host, environment, hostNesting, null);
     }
 

@@ -11,9 +11,16 @@ import java.util.List;
  * @param reaped the VMs chosen for destruction, with the reason
  * @param kept VMs of this installation left alone, with the reason
  * @param teardown what destroying the reaped VMs did
+ * @param unmarked VMs the ledger recorded as created that carry no marker of this installation: listed, never
+ *     destroyed
  */
 public record ReapReport(
-        int examined, int foreign, List<Decision> reaped, List<Decision> kept, TeardownReport teardown) {
+        int examined,
+        int foreign,
+        List<Decision> reaped,
+        List<Decision> kept,
+        TeardownReport teardown,
+        List<UnmarkedVms.Unmarked> unmarked) {
     /**
      * @param vmid the VM
      * @param lease its lease
@@ -24,12 +31,24 @@ public record ReapReport(
     public ReapReport {
         reaped = List.copyOf(reaped);
         kept = List.copyOf(kept);
+        unmarked = List.copyOf(unmarked);
+    }
+
+    /** A report without unmarked VMs. */
+    public ReapReport(int examined, int foreign, List<Decision> reaped, List<Decision> kept, TeardownReport teardown) {
+        this(examined, foreign, reaped, kept, teardown, List.of());
+    }
+
+    /** Whether everything chosen was destroyed and no VM is left for a hand. */
+    public boolean clean() {
+        return teardown.ok() && unmarked.isEmpty();
     }
 
     /** One line, e.g. {@code reaper: 12 VMs examined, 2 reaped, 3 kept, 7 not ours}. */
     public String summary() {
         return "reaper: " + examined + " VMs examined, " + reaped.size() + " reaped, " + kept.size() + " kept, "
                 + foreign + " not ours"
-                + (teardown.ok() ? "" : ", " + teardown.errors().size() + " failed");
+                + (teardown.ok() ? "" : ", " + teardown.errors().size() + " failed")
+                + (unmarked.isEmpty() ? "" : ", " + unmarked.size() + " unmarked (left for a hand)");
     }
 }

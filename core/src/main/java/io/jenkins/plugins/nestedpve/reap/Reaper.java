@@ -80,7 +80,8 @@ public final class Reaper {
                 ? TeardownReport.empty()
                 : new Teardown(ctx, host, hostRef, scope.vmids(), listener)
                         .destroy(targets, null, Deadline.after(ctx.clock(), teardownTimeout));
-        return new ReapReport(examined, foreign, reaped, kept, report);
+        return new ReapReport(
+                examined, foreign, reaped, kept, report, UnmarkedVms.find(ctx.ledger(), host, hostRef, ownership));
     }
 
     private boolean stillReap(Decision decided, OwnershipMarker now, ReapScope scope) {

@@ -48,6 +48,9 @@ import java.util.stream.IntStream;
  *     the host has no room now)
  * @param hostReserveMiB memory an administrator keeps free on the host besides the safety margin (default 0)
  * @param placement which nodes of the physical PVE cluster the guests go to (default: all on {@code host.node})
+ * @param replacements how many guests that fail to clone, boot, report an address, accept SSH or take their
+ *     identity may be destroyed and cloned afresh ({@value SpecRules#MAX_REPLACEMENTS} at most); null: the
+ *     engine's default (the host configuration's, else 2)
  */
 public record ClusterSpec(
         HostRef host,
@@ -76,7 +79,8 @@ public record ClusterSpec(
         UUID installationId,
         Duration capacityTimeout,
         int hostReserveMiB,
-        Placement placement)
+        Placement placement,
+        Integer replacements)
         implements Serializable {
     private static final long serialVersionUID = 2L;
 
@@ -87,6 +91,11 @@ public record ClusterSpec(
     /** A builder holding this spec's values (the cluster name and prefix included). */
     public ClusterSpecBuilder toBuilder() {
         return new ClusterSpecBuilder(this);
+    }
+
+    /** The replacement budget: the spec's when set, else {@code engineDefault}. */
+    public int replacementsOr(int engineDefault) {
+        return replacements != null ? replacements : engineDefault;
     }
 
     /** Whether a PVE cluster is formed (more than one node). */

@@ -43,7 +43,8 @@ public final class ClusterSpecBuilder {
             null,
             Duration.ofMinutes(30),
             0,
-            Placement.host());
+            Placement.host(),
+            null);
 
     private ClusterSpec draft;
     private RandomGenerator random;
@@ -186,6 +187,11 @@ public final class ClusterSpecBuilder {
     /** Which nodes of the physical cluster the guests go to (default {@link Placement#host()}). */
     public ClusterSpecBuilder placement(Placement v) {
         return set("placement", v);
+    }
+
+    /** The replacement budget; null: the engine's default. */
+    public ClusterSpecBuilder replacements(Integer v) {
+        return set("replacements", v);
     }
 
     /** Source of the default cluster name (default {@link SecureRandom}); for reproducible tests. */

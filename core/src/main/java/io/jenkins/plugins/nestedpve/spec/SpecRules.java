@@ -53,8 +53,23 @@ public final class SpecRules {
         capacityTimeout(spec.capacityTimeout()).ifPresent(out::add);
         hostReserveMiB(spec.hostReserveMiB()).ifPresent(out::add);
         placement(spec.placement()).ifPresent(out::add);
+        replacements(spec.replacements()).ifPresent(out::add);
         out.addAll(NamingRules.identity(spec));
         return List.copyOf(out);
+    }
+
+    /** The most node replacements one cluster may ask for. */
+    public static final int MAX_REPLACEMENTS = 10;
+
+    /** The replacement budget, when set, is 0 (fail at the first failing node) to {@value #MAX_REPLACEMENTS}. */
+    public static Optional<SpecProblem> replacements(Integer replacements) {
+        if (replacements == null || (replacements >= 0 && replacements <= MAX_REPLACEMENTS)) {
+            return Optional.empty();
+        }
+        return problem(
+                "replacements",
+                "must be 0 to " + MAX_REPLACEMENTS + ", got " + replacements
+                        + " — how many failing nodes may be destroyed and cloned afresh (0: fail at the first)");
     }
 
     /**

@@ -48,6 +48,8 @@ public final class ResilientShell implements CommandRunner, AutoCloseable {
     private final int maxReruns;
     private final Observer observer;
     private SshSession session;
+    /** The session closed after its last drop, until its replacement is opened. */
+    private SshSession lastDropped;
 
     /**
      * @param first the session to start with, or null to open one on first use
@@ -66,8 +68,13 @@ public final class ResilientShell implements CommandRunner, AutoCloseable {
     /** The current session, opened when there is none. */
     public SshSession session() throws InterruptedException {
         if (session == null || !session.isOpen()) {
+            SshSession dropped = session != null ? session : lastDropped;
             closeSession();
             session = opener.open();
+            if (dropped != null) {
+                dropped.replacedBy(session); // holders of the dropped session go on with the new one
+            }
+            lastDropped = null;
         }
         return session;
     }
@@ -134,6 +141,7 @@ public final class ResilientShell implements CommandRunner, AutoCloseable {
     private void closeSession() {
         if (session != null) {
             session.close();
+            lastDropped = session;
             session = null;
         }
     }

@@ -45,6 +45,8 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     private final AtomicReference<String> dropped = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<RemoteExec> running = ConcurrentHashMap.newKeySet();
+    /** The session a {@link ResilientShell} opened in place of this one after it dropped, if any. */
+    private volatile SshSession successor;
 
     SshSession(SSHClient client, SshTarget target, HostKeyFingerprint hostKey, SshTimeouts timeouts, Clock clock) {
         this.client = client;
@@ -71,7 +73,21 @@ public final class SshSession implements CommandRunner, AutoCloseable {
 
     /** Whether the connection is up and the session not closed. */
     public boolean isOpen() {
+        SshSession next = successor;
+        if (next != null) {
+            return next.isOpen();
+        }
         return !closed.get() && client.isConnected() && client.getTransport().isRunning();
+    }
+
+    /**
+     * Records that {@code next} replaced this dropped session: whoever still holds this one runs its later
+     * commands on {@code next} (a new command on a live connection, never a re-run of one that dropped).
+     */
+    void replacedBy(SshSession next) {
+        if (next != this) {
+            successor = next;
+        }
     }
 
     /** Runs {@code command} and collects its output; see {@link #exec(SensitiveCommand, Deadline, LineSink, LineSink)}. */
@@ -119,6 +135,10 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     private ExecResult execute(
             SensitiveCommand command, Deadline deadline, Duration budget, LineSink stdout, LineSink stderr)
             throws InterruptedException {
+        SshSession next = successor;
+        if (next != null) {
+            return next.execute(command, deadline, budget, stdout, stderr);
+        }
         ensureOpen("`" + command.label() + "`");
         KillableChannel session;
         try {
@@ -176,6 +196,11 @@ public final class SshSession implements CommandRunner, AutoCloseable {
     public void upload(byte[] content, String remotePath, int mode) {
         if (mode < 0 || mode > 07777) {
             throw new IllegalArgumentException("mode must be 0 to 07777 (octal), got " + Integer.toOctalString(mode));
+        }
+        SshSession next = successor;
+        if (next != null) {
+            next.upload(content, remotePath, mode);
+            return;
         }
         String activity = "SFTP upload to " + remotePath;
         ensureOpen(activity);

@@ -186,6 +186,30 @@ class OwnershipTest {
     }
 
     @Test
+    void theReaperListsALedgerVmWithoutOurMarkerWithItsNodeAndCommandAndNeverDestroysIt() {
+        lab.ledger.record(LedgerEntry.created("lease-x", "np-x", lab.host(), UNMARKED, "np-x-n1", Instant.now()));
+
+        ReapReport report = lab.engine.reap(
+                lab.host(),
+                lab.token(),
+                ReapScope.orphans(lease -> false).withMinAge(Duration.ZERO),
+                ProgressListener.NOOP);
+
+        assertThat(report.clean())
+                .as("a recorded VM without our marker does not pass silently")
+                .isFalse();
+        assertThat(report.unmarked()).singleElement().satisfies(u -> {
+            assertThat(u.vmid()).isEqualTo(UNMARKED);
+            assertThat(u.describe())
+                    .startsWith("VM " + UNMARKED + " (np-x-n1) on node "
+                            + lab.host().node() + ": no nested-pve marker")
+                    .endsWith("qm stop " + UNMARKED + " && qm destroy " + UNMARKED + " --purge");
+        });
+        assertThat(report.summary()).endsWith("1 unmarked (left for a hand)");
+        assertThat(lab.sim.vm(UNMARKED)).as("never destroyed").isPresent();
+    }
+
+    @Test
     void theReaperDestroysOrphansWhoseLeaseIsUnknownAndNothingElse() {
         NestedCluster live = lab.engine.provision(lab.spec(1).build(), lab.token(), lab.guest(), ProgressListener.NOOP);
         NestedCluster orphan =

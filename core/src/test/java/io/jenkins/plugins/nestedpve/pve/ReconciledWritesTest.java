@@ -113,4 +113,62 @@ class ReconciledWritesTest {
         assertThatThrownBy(() -> writes(0).startVm(node, vmid, deadline())).isInstanceOf(TaskFailedException.class);
         assertThat(pve.vmStatus(node, vmid).running()).isFalse();
     }
+
+    private long sent(String method, String pathEnd) {
+        return sim.requestLog().entries().stream()
+                .filter(e -> e.method().equals(method) && e.path().endsWith(pathEnd))
+                .count();
+    }
+
+    private boolean agentAnswers(int vmid) {
+        try {
+            return pve.agentPing(node, vmid);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void configChange(int vmid, String digestBefore) throws InterruptedException {
+        writes(2).updateVmConfig(node, vmid, java.util.Map.of("cores", 3), digestBefore, deadline(), upid -> {});
+    }
+
+    @Test
+    void aConfigChangeWhose503CameBeforeItRanIsSentAgain() throws Exception {
+        int vmid = newClone();
+        String before = pve.vmConfig(node, vmid).digest().orElseThrow();
+        sim.faults().failApiCall("POST", "/qemu/" + vmid + "/config", 503, "Service Unavailable\n", false);
+
+        configChange(vmid, before);
+
+        assertThat(pve.vmConfig(node, vmid).cores()).hasValue(3);
+        assertThat(decisions).containsExactly("config change of VM " + vmid + ": resent");
+        assertThat(sent("POST", "/qemu/" + vmid + "/config")).isEqualTo(2);
+    }
+
+    @Test
+    void aConfigChangeWhose503CameAfterItRanIsNotSentAgain() throws Exception {
+        int vmid = newClone();
+        String before = pve.vmConfig(node, vmid).digest().orElseThrow();
+        sim.faults().failApiCall("POST", "/qemu/" + vmid + "/config", 503, "Service Unavailable\n", true);
+
+        configChange(vmid, before);
+
+        assertThat(pve.vmConfig(node, vmid).cores()).hasValue(3);
+        assertThat(decisions).containsExactly("config change of VM " + vmid + ": had taken effect");
+        assertThat(sent("POST", "/qemu/" + vmid + "/config")).isEqualTo(1);
+    }
+
+    @Test
+    void aReRunnableAgentExecIsSentAgainAfterA503() throws Exception {
+        int vmid = newClone();
+        writes(0).startVm(node, vmid, deadline());
+        sim.await(() -> agentAnswers(vmid), Duration.ofSeconds(30), "the guest agent of " + vmid);
+        sim.faults().failApiCall("POST", "/qemu/" + vmid + "/agent/exec", 503, "Service Unavailable\n", false);
+
+        int pid = writes(2).agentExecRerunnable(node, vmid, List.of("/bin/true"), null);
+
+        assertThat(pid).isPositive();
+        assertThat(decisions).containsExactly("guest agent exec of /bin/true in VM " + vmid + ": resent");
+        assertThat(sent("POST", "/qemu/" + vmid + "/agent/exec")).isEqualTo(2);
+    }
 }

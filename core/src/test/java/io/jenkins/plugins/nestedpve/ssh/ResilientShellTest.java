@@ -80,6 +80,17 @@ class ResilientShellTest {
     }
 
     @Test
+    void whoeverHoldsTheDroppedSessionGoesOnWithTheNewOne() throws Exception {
+        SshSession first = shell.session();
+
+        shell.runIdempotent("flaky read-d 1", T);
+
+        assertThat(first.isOpen()).isTrue();
+        assertThat(first.run("exit 0", T).ok()).isTrue();
+        assertThat(opened).isEqualTo(2);
+    }
+
+    @Test
     void anIdempotentCommandGivesUpAfterItsReruns() {
         assertThatThrownBy(() -> shell.runIdempotent("flaky read-b 5", T)).isInstanceOf(SshDisconnectedException.class);
         assertThat(events).hasSize(2);

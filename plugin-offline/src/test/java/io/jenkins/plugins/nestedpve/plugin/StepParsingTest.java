@@ -123,6 +123,33 @@ class StepParsingTest {
     }
 
     @Test
+    void theReplacementBudgetIsTheStepsElseTheHostsElseTheEnginesDefault() throws AbortException {
+        assertThat(spec(new NestedPveClusterStep("lab")).replacements()).isNull();
+
+        PveHostConfig h = host();
+        h.setReplacements(4);
+        NestedPveClusterStep step = new NestedPveClusterStep("lab");
+        assertThat(ClusterSpecs.build(step, h, HostAccess.ref(h, null), INSTALLATION, "Jenkins test", "job#3")
+                        .replacements())
+                .isEqualTo(4);
+
+        step.setReplacements(0);
+        assertThat(ClusterSpecs.build(step, h, HostAccess.ref(h, null), INSTALLATION, "Jenkins test", "job#3")
+                        .replacements())
+                .isZero();
+    }
+
+    @Test
+    void aReplacementBudgetOutOfBoundsFailsBeforeAnythingIsCreated() {
+        NestedPveClusterStep step = new NestedPveClusterStep("lab");
+        step.setReplacements(11);
+
+        assertThatThrownBy(() -> spec(step))
+                .isInstanceOf(AbortException.class)
+                .hasMessageContaining("replacements: must be 0 to 10, got 11");
+    }
+
+    @Test
     void badValuesFailBeforeAnythingIsCreated() {
         NestedPveClusterStep step = new NestedPveClusterStep("lab");
         step.setNesting("sometimes");

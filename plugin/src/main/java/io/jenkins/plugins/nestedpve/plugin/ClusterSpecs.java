@@ -62,6 +62,7 @@ final class ClusterSpecs {
                     .pool(host.getPool())
                     .hostReserveMiB(host.getReserveMiB())
                     .installationId(installationId)
+                    .replacements(step.getReplacements() != null ? step.getReplacements() : host.getReplacements())
                     .placement(
                             Placement.parse(step.getPlacement() != null ? step.getPlacement() : host.getPlacement()));
             SpecRules.duration("capacityTimeout", step.getCapacityTimeout()).ifPresent(b::capacityTimeout);

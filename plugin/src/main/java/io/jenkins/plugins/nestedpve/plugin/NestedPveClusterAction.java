@@ -4,6 +4,7 @@ import hudson.model.Action;
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.cluster.NestedNode;
 import io.jenkins.plugins.nestedpve.events.Durations;
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,10 @@ public final class NestedPveClusterAction implements Action {
     private final List<NodeRow> nodes;
     private final List<PhaseRow> phases;
     private final String timeline;
+    /** E.g. {@code 3 transient faults absorbed, 1 node replaced}; null when no fault was healed (or saved before). */
+    private final String healing;
+    /** One line per healed fault; null when saved before the field existed. */
+    private final List<String> healings;
 
     /** One guest (a plain class: the build's XML is written by XStream). */
     public static final class NodeRow {
@@ -101,6 +106,9 @@ public final class NestedPveClusterAction implements Action {
                         r.outcome() == null ? "running" : r.outcome().name()))
                 .toList();
         this.timeline = timeline.render();
+        List<Healing> healed = timeline.healings();
+        this.healing = healed.isEmpty() ? null : timeline.healingSummary();
+        this.healings = healed.stream().map(Healing::describe).toList();
     }
 
     /** A cluster that came up. */
@@ -115,6 +123,16 @@ public final class NestedPveClusterAction implements Action {
     /** A cluster whose provisioning failed or was aborted. */
     static NestedPveClusterAction failed(String clusterName, String hostId, Timeline timeline, String why) {
         return new NestedPveClusterAction(clusterName, hostId, "failed: " + why, "unknown", null, List.of(), timeline);
+    }
+
+    /** What the provisioning healed, e.g. {@code 3 transient faults absorbed, 1 node replaced}; null for nothing. */
+    public String getHealing() {
+        return healing;
+    }
+
+    /** Each healed fault, one line each. */
+    public List<String> getHealings() {
+        return healings == null ? List.of() : healings;
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class NestedPveClusterStep extends Step {
     private String bridge;
     private String placement;
     private Integer vlan;
+    private Integer replacements;
     private String nesting;
     private boolean smokeCheck = true;
     private boolean smokeCheckContainer;
@@ -147,6 +148,16 @@ public final class NestedPveClusterStep extends Step {
     @DataBoundSetter
     public void setVlan(Integer vlan) {
         this.vlan = vlan;
+    }
+
+    public Integer getReplacements() {
+        return replacements;
+    }
+
+    /** How many failing nodes may be destroyed and cloned afresh, 0 to 10; unset: the host's (else 2). */
+    @DataBoundSetter
+    public void setReplacements(Integer replacements) {
+        this.replacements = replacements;
     }
 
     public String getNesting() {

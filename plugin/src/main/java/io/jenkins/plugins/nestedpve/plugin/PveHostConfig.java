@@ -55,6 +55,8 @@ public class PveHostConfig extends HostPolicySettings implements Describable<Pve
     private Nesting nesting = Nesting.REQUIRE;
     private int guestSshPort = 22;
     private int guestApiPort = 8006;
+    /** Null (also in configurations saved before the field existed): the engine's default. */
+    private Integer replacements;
 
     /** @param id the name pipelines use, e.g. {@code nestedPveCluster(host: 'lab')} */
     @DataBoundConstructor
@@ -286,6 +288,16 @@ public class PveHostConfig extends HostPolicySettings implements Describable<Pve
     @DataBoundSetter
     public void setGuestApiPort(int guestApiPort) {
         this.guestApiPort = guestApiPort <= 0 ? 8006 : guestApiPort;
+    }
+
+    public Integer getReplacements() {
+        return replacements;
+    }
+
+    /** The default replacement budget of this host's clusters (0 to 10); unset: 2. A step may set its own. */
+    @DataBoundSetter
+    public void setReplacements(Integer replacements) {
+        this.replacements = replacements;
     }
 
     /**

@@ -51,6 +51,7 @@ public final class SpecFileReader {
             "timeouts",
             "keepOnFailure",
             "capacityTimeout",
+            "replacements",
             "owner",
             "buildRef",
             "guest",
@@ -190,6 +191,7 @@ public final class SpecFileReader {
         r.duration("keepOnFailure").ifPresent(b::keepOnFailure);
         r.duration("capacityTimeout").ifPresent(b::capacityTimeout);
         r.string("placement").map(Placement::parse).ifPresent(b::placement);
+        r.integer("replacements").ifPresent(b::replacements);
         vmidRange(r, b);
     }
 
