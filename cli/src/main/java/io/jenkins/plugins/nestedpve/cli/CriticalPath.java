@@ -26,7 +26,11 @@ import java.time.Duration;
  *             + d(CREATE) + d(START) + d(STOP) + d(DESTROY) smoke-check VM on node 1
  *
  * teardown(N) = d(STOP) + d(DESTROY)                        the guests are independent VMs: PVE stops
- *                                                           and destroys them in parallel
+ *                                                           and destroys them in parallel, except that
+ *             + (N − 1) × V × d(STORAGE_FREE)               each destroy frees its V volumes under the
+ *                                                           storage lock, one free at a time on the host
+ *                                                           (pve-storage vdisk_free); V = 2 here (system
+ *                                                           disk and cloud-init drive)
  * </pre>
  *
  * Address, SSH and nesting-check add nothing: the address is there when the guest has booted, and
@@ -54,9 +58,17 @@ final class CriticalPath {
         return d.plus(smokeCheck());
     }
 
-    /** The teardown bound, at realistic length: one stop and one destroy, whatever the node count. */
-    Duration teardown() {
-        return d(Step.STOP).plus(d(Step.DESTROY));
+    /** Volumes each guest of the bench's template owns: its system disk and its cloud-init drive. */
+    static final int VOLUMES_PER_GUEST = 2;
+
+    /**
+     * The teardown bound for {@code nodes} guests, at realistic length: one stop and one destroy, and
+     * the other guests' volume frees, which queue for the storage lock.
+     */
+    Duration teardown(int nodes) {
+        return d(Step.STOP)
+                .plus(d(Step.DESTROY))
+                .plus(d(Step.STORAGE_FREE).multipliedBy((long) (nodes - 1) * VOLUMES_PER_GUEST));
     }
 
     /** One clone of the bench's template: its system disk linked, its cloud-init drive made anew. */
