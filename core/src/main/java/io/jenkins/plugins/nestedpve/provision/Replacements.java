@@ -29,7 +29,7 @@ final class Replacements {
     private static final Duration DESTROY_LIMIT = Duration.ofMinutes(5);
 
     private static final Set<Phase> REPLACEABLE =
-            EnumSet.of(Phase.CLONE, Phase.CONFIGURE, Phase.START, Phase.ADDRESS, Phase.SSH, Phase.IDENTITY);
+            EnumSet.of(Phase.CLONE, Phase.CONFIGURE, Phase.START, Phase.ADDRESS, Phase.SSH, Phase.IDENTITY, Phase.JOIN);
 
     private final RunContext run;
     private final HostRef hostRef;
