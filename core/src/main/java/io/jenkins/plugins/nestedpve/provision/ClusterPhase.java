@@ -67,7 +67,10 @@ final class ClusterPhase {
             }
         }
         List<String> names = ClusterMembership.names(joined);
-        p.run(Phase.QUORUM, null, () -> membership.awaitQuorum(names, run.deadline(spec.timeouts().quorum())));
+        p.run(
+                Phase.QUORUM,
+                null,
+                () -> membership.awaitQuorum(names, run.deadline(spec.timeouts().quorum())));
         return inNodeOrder(joined);
     }
 

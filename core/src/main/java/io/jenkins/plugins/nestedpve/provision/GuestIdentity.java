@@ -191,9 +191,8 @@ public final class GuestIdentity {
                             + " — check that the template is a PVE installation and that SSH logs in as root");
         }
         String pem = r.stdout().substring(done + DONE_MARK.length());
-        return new IdentityResult(Pem.firstCertificateFingerprint(pem)
-                .map(Fingerprint::value)
-                .orElse(null));
+        return new IdentityResult(
+                Pem.firstCertificateFingerprint(pem).map(Fingerprint::value).orElse(null));
     }
 
     /** The label of the last step the script announced. */
@@ -203,7 +202,8 @@ public final class GuestIdentity {
             return "read the secret input";
         }
         int end = stdout.indexOf('\n', at);
-        return stdout.substring(at + STEP_MARK.length(), end < 0 ? stdout.length() : end).strip();
+        return stdout.substring(at + STEP_MARK.length(), end < 0 ? stdout.length() : end)
+                .strip();
     }
 
     /** Parses {@code sha256 Fingerprint=AA:BB:…} (OpenSSL 3) or {@code SHA256 Fingerprint=…} (1.1). */

@@ -43,8 +43,7 @@ final class IdentifyPhase {
     IdentifiedGuest run(ReachableGuest guest) {
         Pinned pinned = run.phases().run(Phase.IDENTITY, guest.name(), () -> identity(guest));
         ReachableGuest current = pinned.guest();
-        GuestNesting nesting =
-                run.phases().run(Phase.NESTING_CHECK, current.name(), () -> nestingCheck(current));
+        GuestNesting nesting = run.phases().run(Phase.NESTING_CHECK, current.name(), () -> nestingCheck(current));
         return new IdentifiedGuest(current, pinned.fingerprint(), pinned.api(), nesting);
     }
 
@@ -63,7 +62,10 @@ final class IdentifyPhase {
         Fingerprint fingerprint = apiFingerprint(current, result);
         PveClient api = access.api(current.address(), current.name(), fingerprint);
         access.awaitApi(
-                api, current.name(), current.address(), run.deadline(spec.timeouts().command()));
+                api,
+                current.name(),
+                current.address(),
+                run.deadline(spec.timeouts().command()));
         return new Pinned(current, fingerprint, api);
     }
 
@@ -88,7 +90,10 @@ final class IdentifyPhase {
         return new ResilientShell(
                 guest.ssh(),
                 () -> run.footprint()
-                        .opened(access.connect(guest.address(), policy, run.deadline(spec.timeouts().ssh()))),
+                        .opened(access.connect(
+                                guest.address(),
+                                policy,
+                                run.deadline(spec.timeouts().ssh()))),
                 MAX_RERUNS,
                 heard);
     }

@@ -67,9 +67,10 @@ final class JoinHealing {
             return;
         }
         if (!r.ok()) {
-            throw new NestedPveException("could not remove the half-joined " + name + " from the cluster: `pvecm delnode "
-                    + name + "` on " + member.name() + " exited " + r.exitCode() + ": " + r.tail(3)
-                    + " — run it there by hand (pve-docs: Remove a Cluster Node)");
+            throw new NestedPveException(
+                    "could not remove the half-joined " + name + " from the cluster: `pvecm delnode "
+                            + name + "` on " + member.name() + " exited " + r.exitCode() + ": " + r.tail(3)
+                            + " — run it there by hand (pve-docs: Remove a Cluster Node)");
         }
         member.ssh().runIdempotent(ShellQuote.command("rm", "-rf", "/etc/pve/nodes/" + name), commandTimeout);
         run.info("removed the half-joined " + name + " from the cluster on " + member.name() + " (pvecm delnode)");
@@ -80,8 +81,8 @@ final class JoinHealing {
     }
 
     private void expect(IdentifiedGuest member, int votes) throws InterruptedException {
-        ExecResult r = member.ssh()
-                .run(ShellQuote.command("pvecm", "expected", Integer.toString(votes)), commandTimeout);
+        ExecResult r =
+                member.ssh().run(ShellQuote.command("pvecm", "expected", Integer.toString(votes)), commandTimeout);
         if (!r.ok()) {
             throw new NestedPveException("`pvecm expected " + votes + "` on " + member.name() + " exited "
                     + r.exitCode() + ": " + r.tail(3) + " — the cluster has no quorum; check corosync there");

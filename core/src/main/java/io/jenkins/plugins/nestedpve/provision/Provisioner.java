@@ -72,7 +72,8 @@ final class Provisioner {
                     guests.submit(slot, build);
                 }
             };
-            JoinHealing healing = new JoinHealing(run, replacements, spec.timeouts().command());
+            JoinHealing healing =
+                    new JoinHealing(run, replacements, spec.timeouts().command());
             return new ClusterPhase(run, spec, access, source, healing).run();
         }
     }

@@ -120,9 +120,12 @@ class JoinHealingTest {
 
         assertThat(cluster.nodes()).extracting(NestedNode::name).containsExactlyElementsOf(spec.nodeNames());
         Corosync conf = machine(cluster.firstNode()).pmxcfs().corosync().orElseThrow();
-        assertThat(conf.members()).extracting(Corosync.Member::name).containsExactlyInAnyOrderElementsOf(spec.nodeNames());
-        assertThat(timeline.healings()).singleElement().satisfies(h -> assertThat(h.phase())
-                .isEqualTo(Phase.JOIN));
+        assertThat(conf.members())
+                .extracting(Corosync.Member::name)
+                .containsExactlyInAnyOrderElementsOf(spec.nodeNames());
+        assertThat(timeline.healings())
+                .singleElement()
+                .satisfies(h -> assertThat(h.phase()).isEqualTo(Phase.JOIN));
         String failed = timeline.healings().get(0).node();
         assertThat(messages)
                 .contains(failed + " was not added to the cluster by its failed join; nothing to remove on "
@@ -133,10 +136,7 @@ class JoinHealingTest {
 
     @Test
     void failedJoinsSpendTheReplacementBudgetAndThenTheFailureLeavesNothing() {
-        lab.sim.faults()
-                .failNextTask("clusterjoin")
-                .failNextTask("clusterjoin")
-                .failNextTask("clusterjoin");
+        lab.sim.faults().failNextTask("clusterjoin").failNextTask("clusterjoin").failNextTask("clusterjoin");
 
         ProvisioningException e = catchThrowableOfType(ProvisioningException.class, () -> provision(spec(2)));
 
@@ -162,7 +162,8 @@ class JoinHealingTest {
             assertThat(h.phase()).isEqualTo(Phase.IDENTITY);
             assertThat(h.detail()).contains("ran it again on a new connection");
         });
-        assertThat(machine(cluster.firstNode()).nodeName()).isEqualTo(cluster.firstNode().name());
+        assertThat(machine(cluster.firstNode()).nodeName())
+                .isEqualTo(cluster.firstNode().name());
         tearDownAndCheckNothingLeft(cluster);
     }
 }

@@ -88,7 +88,9 @@ class PipelinedClusterTest {
         assertThat(hold.events.indexOf("end cluster-create " + spec.nodeNames().get(0)))
                 .isLessThan(hold.events.indexOf("end address " + n3));
         assertThat(cluster.nodes()).extracting(NestedNode::name).containsExactlyElementsOf(spec.nodeNames());
-        assertThat(lab.engine.teardown(cluster, lab.token(), ProgressListener.NOOP).clean())
+        assertThat(lab.engine
+                        .teardown(cluster, lab.token(), ProgressListener.NOOP)
+                        .clean())
                 .isTrue();
     }
 }

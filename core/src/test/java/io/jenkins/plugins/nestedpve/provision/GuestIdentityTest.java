@@ -10,10 +10,10 @@ import io.jenkins.plugins.nestedpve.sim.tls.PveCa;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.UUID;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class GuestIdentityTest {
@@ -39,8 +39,13 @@ class GuestIdentityTest {
     /** What the script prints when every step succeeds, then the served certificate. */
     private String succeeded() {
         StringBuilder out = new StringBuilder();
-        identity.steps().forEach(s -> out.append(GuestIdentity.STEP_MARK).append(s.label()).append('\n'));
-        return out.append(GuestIdentity.DONE_MARK).append('\n').append(CERT.pem()).toString();
+        identity.steps()
+                .forEach(s ->
+                        out.append(GuestIdentity.STEP_MARK).append(s.label()).append('\n'));
+        return out.append(GuestIdentity.DONE_MARK)
+                .append('\n')
+                .append(CERT.pem())
+                .toString();
     }
 
     private ScriptedShell scriptedGuest() {
@@ -85,8 +90,9 @@ class GuestIdentityTest {
         ScriptedShell guest = scriptedGuest();
         identity.apply(guest, Duration.ofSeconds(30));
 
-        assertThat(guest.calls()).singleElement().satisfies(c -> assertThat(c.command())
-                .isEqualTo(identity.script()));
+        assertThat(guest.calls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.command()).isEqualTo(identity.script()));
         String script = identity.script();
         assertThat(script).startsWith("IFS= read -r identity_input &&\n");
         identity.steps().forEach(s -> assertThat(script).contains(s.command() + " &&\n"));
@@ -113,7 +119,8 @@ class GuestIdentityTest {
                 .satisfies(c -> assertThat(c.stdin()).isEqualTo("root:" + PASSWORD + "\n"));
         assertThat(guest.commands()).noneMatch(c -> c.contains("s3cret"));
         assertThat(identity.steps())
-                .allSatisfy(s -> assertThat(s.toString() + s.label() + s.command()).doesNotContain("s3cret"));
+                .allSatisfy(
+                        s -> assertThat(s.toString() + s.label() + s.command()).doesNotContain("s3cret"));
         assertThat(identity.toString()).doesNotContain("s3cret");
     }
 
@@ -191,8 +198,7 @@ class GuestIdentityTest {
 
     @Test
     void unreadableCertificateLeavesTheFingerprintEmpty() throws Exception {
-        ScriptedShell guest = new ScriptedShell()
-                .on(identity.script(), ok(GuestIdentity.DONE_MARK + "\n"));
+        ScriptedShell guest = new ScriptedShell().on(identity.script(), ok(GuestIdentity.DONE_MARK + "\n"));
         assertThat(identity.apply(guest, Duration.ofSeconds(30)).apiFingerprintIfRead())
                 .isEmpty();
         assertThat(GuestIdentity.apiFingerprint("SHA256 Fingerprint=" + API_FP)).isEqualTo(API_FP);

@@ -78,7 +78,9 @@ class DelnodeTest {
                 "beta waits for quorum");
         assertThat(conf(a).member("beta")).as("the cluster added beta").isPresent();
         assertThat(b.tasks().find(upid).orElseThrow().lines()).last().isEqualTo("waiting for quorum...");
-        assertThat(a.cluster().view().quorate()).as("expected 2 votes, 1 online").isFalse();
+        assertThat(a.cluster().view().quorate())
+                .as("expected 2 votes, 1 online")
+                .isFalse();
         Response off = ops.api().post("/nodes/" + sim.hostNode() + "/qemu/902/status/stop", Map.of());
         assertThat(sim.awaitTask(off.data().asText(), GuestOps.WAIT)).isEqualTo("OK");
         int version = conf(a).configVersion();
@@ -105,11 +107,15 @@ class DelnodeTest {
         sim.faults().stallNextJoins(1);
         join(b, a);
         sim.await(() -> conf(a).member("delta").isPresent(), GuestOps.WAIT, "the cluster added delta");
-        assertThat(sh(903, "pvecm expected 1 && pvecm delnode delta").path("exitcode").asInt())
+        assertThat(sh(903, "pvecm expected 1 && pvecm delnode delta")
+                        .path("exitcode")
+                        .asInt())
                 .isZero();
 
         Response again = GuestOps.root(sim, a)
-                .post("/cluster/config/nodes/delta", Map.of("new_node_ip", sim.staticAddresses().get(83)));
+                .post(
+                        "/cluster/config/nodes/delta",
+                        Map.of("new_node_ip", sim.staticAddresses().get(83)));
 
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
     }

@@ -63,8 +63,8 @@ final class ClusterJoin {
                             }
                             return held;
                         })
-                        .thenCompose(held -> addAndFinish(peer, localIp, step, held)
-                                .whenComplete((r, e) -> held.close())));
+                        .thenCompose(
+                                held -> addAndFinish(peer, localIp, step, held).whenComplete((r, e) -> held.close())));
     }
 
     /** addnode refuses to work on a cluster without quorum, before it takes any lock. */
@@ -77,8 +77,7 @@ final class ClusterJoin {
         return CompletableFuture.completedFuture(null);
     }
 
-    private CompletableFuture<Void> addAndFinish(
-            PveMachine peer, String localIp, Duration step, FileLocks.Held held) {
+    private CompletableFuture<Void> addAndFinish(PveMachine peer, String localIp, Duration step, FileLocks.Held held) {
         try {
             peer.cluster().addNode(node.nodeName(), localIp, req.nodeid(), req.votes(), req.force());
         } catch (ApiException e) {

@@ -207,13 +207,14 @@ public final class ClusterService {
         checkQuorum();
         Corosync c = node.pmxcfs().corosync().orElse(null);
         java.time.Duration wait = node.env().latency().of(Step.LOCK_WAIT_DEFAULT);
-        FileLocks.Held held = await(
-                c == null ? node.locks().acquire("/var/lock/pvecm.lock", false, wait) : configChangeLock());
+        FileLocks.Held held =
+                await(c == null ? node.locks().acquire("/var/lock/pvecm.lock", false, wait) : configChangeLock());
         try {
             Corosync.Member m = c == null
                     ? null
                     : c.members().stream()
-                            .filter(x -> x.name().equals(nameOrAddr) || x.ring0Addr().equals(nameOrAddr))
+                            .filter(x ->
+                                    x.name().equals(nameOrAddr) || x.ring0Addr().equals(nameOrAddr))
                             .findFirst()
                             .orElse(null);
             if (m == null) {
