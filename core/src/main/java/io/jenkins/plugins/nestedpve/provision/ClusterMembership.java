@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.lifecycle.Pem;
 import io.jenkins.plugins.nestedpve.pve.ClusterStatus;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.FingerprintMismatchException;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
 import io.jenkins.plugins.nestedpve.pve.TaskStatus;
 import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
+import io.jenkins.plugins.nestedpve.ssh.ExecResult;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ final class ClusterMembership {
     private final ClusterSpec spec;
     private final GuestAccess access;
     private final IdentifiedGuest first;
+    private Fingerprint peer;
 
     /** @param first node 1, where the cluster is created and whose status tells quorum */
     ClusterMembership(RunContext run, ClusterSpec spec, GuestAccess access, IdentifiedGuest first) {
@@ -66,8 +69,18 @@ final class ClusterMembership {
         return guests.stream().map(IdentifiedGuest::name).toList();
     }
 
-    /** Node 1's fingerprint from its join info; it must be the one pinned for node 1. */
+    /**
+     * Node 1's fingerprint from its join info; it must be the one pinned for node 1. Read once: creating
+     * the cluster does not regenerate node 1's certificate (pve-facts §5.2) and joins do not touch it.
+     */
     private Fingerprint peerFingerprint() {
+        if (peer == null) {
+            peer = readPeerFingerprint();
+        }
+        return peer;
+    }
+
+    private Fingerprint readPeerFingerprint() {
         JoinInfo info = first.api().clusterJoinInfo();
         Fingerprint pinned = first.apiFingerprint();
         Fingerprint fp = info.preferred().map(JoinInfo.Node::fingerprint).orElse(pinned);
@@ -126,7 +139,7 @@ final class ClusterMembership {
 
     /** The node pinned to the certificate it serves now (a new client only when it changed). */
     private IdentifiedGuest repinClient(IdentifiedGuest node) throws InterruptedException {
-        Fingerprint now = access.servedFingerprint(node.ssh())
+        Fingerprint now = servedFingerprint(node)
                 .orElseThrow(() -> new NestedPveException("could not read the new certificate of " + node.name()
                         + " over SSH after its join — check /etc/pve/local/pve-ssl.pem there"));
         if (now.matches(node.apiFingerprint())) {
@@ -136,6 +149,18 @@ final class ClusterMembership {
         IdentifiedGuest repinned = node.repinned(now, access.api(node.address(), node.name(), now));
         node.api().close();
         return repinned;
+    }
+
+    /**
+     * The certificate the node serves, read over its pinned SSH session in one command: {@code
+     * pveproxy-ssl.pem} when present (custom certificate), else {@code pve-ssl.pem} (pve-facts §1.6).
+     */
+    private Optional<Fingerprint> servedFingerprint(IdentifiedGuest node) throws InterruptedException {
+        ExecResult r = node.ssh()
+                .runIdempotent(
+                        "cat /etc/pve/local/pveproxy-ssl.pem 2>/dev/null || cat /etc/pve/local/pve-ssl.pem",
+                        spec.timeouts().command());
+        return r.ok() ? Pem.firstCertificateFingerprint(r.stdout()) : Optional.empty();
     }
 
     /** Waits until node 1 reports quorum with every node of {@code names} online. */
