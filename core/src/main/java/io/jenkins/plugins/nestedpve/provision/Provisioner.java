@@ -22,6 +22,7 @@ final class Provisioner {
     private final Timeline timeline;
     private final GuestAccess access;
     private final Replacements replacements;
+    private final CloneOrder cloneOrder;
 
     Provisioner(RunContext run, ClusterSpec spec, HostCredentials credentials, Timeline timeline) {
         this.run = run;
@@ -30,6 +31,7 @@ final class Provisioner {
         this.timeline = timeline;
         this.access = new GuestAccess(run, spec);
         this.replacements = new Replacements(run, spec.host(), run.ctx().replacements());
+        this.cloneOrder = new CloneOrder(spec.nodes());
     }
 
     NestedCluster provision() {
@@ -92,7 +94,13 @@ final class Provisioner {
     }
 
     private IdentifiedGuest build(Validated validated, GuestSlot slot) {
-        ClonedGuest cloned = new ClonePhase(run, spec, validated, slot).run();
+        ClonedGuest cloned;
+        try {
+            cloneOrder.awaitTurn(slot);
+            cloned = new ClonePhase(run, spec, validated, slot).run();
+        } finally {
+            cloneOrder.ended(slot);
+        }
         BootedGuest booted = new BootPhase(run, spec, validated).run(cloned);
         ReachableGuest reachable = new ReachPhase(run, spec, validated, access).run(booted);
         return new IdentifyPhase(run, spec, validated, access).run(reachable);

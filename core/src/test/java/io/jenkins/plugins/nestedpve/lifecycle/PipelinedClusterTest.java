@@ -93,4 +93,55 @@ class PipelinedClusterTest {
                         .clean())
                 .isTrue();
     }
+
+    /** Holds node 1 at the start of its clone for a while, giving node 2 every chance to clone first. */
+    private static final class SlowNodeOne implements ProgressListener {
+        private final String first;
+        private final String second;
+        private final CountDownLatch secondStarted = new CountDownLatch(1);
+        private final List<String> events = new CopyOnWriteArrayList<>();
+
+        SlowNodeOne(String first, String second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void phaseStarted(Phase phase, String node) {
+            events.add("start " + phase.label() + " " + node);
+            if (phase == Phase.CLONE && second.equals(node)) {
+                secondStarted.countDown();
+            }
+            if (phase == Phase.CLONE && first.equals(node)) {
+                try {
+                    secondStarted.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void phaseFinished(Phase phase, String node, Duration duration, Outcome outcome) {
+            events.add("end " + phase.label() + " " + node);
+        }
+    }
+
+    @Test
+    void theGuestsCloneInNodeOrderSoThatNodeOneIsReadyFirst() {
+        ClusterSpec spec = lab.spec(2).build();
+        String n1 = spec.nodeNames().get(0);
+        String n2 = spec.nodeNames().get(1);
+        SlowNodeOne slow = new SlowNodeOne(n1, n2);
+
+        NestedCluster cluster = lab.engine.provision(spec, lab.token(), lab.guest(), slow);
+
+        assertThat(slow.events.indexOf("end clone " + n1)).isLessThan(slow.events.indexOf("start clone " + n2));
+        assertThat(cluster.nodes().get(0).vmid())
+                .isLessThan(cluster.nodes().get(1).vmid());
+        assertThat(lab.engine
+                        .teardown(cluster, lab.token(), ProgressListener.NOOP)
+                        .clean())
+                .isTrue();
+    }
 }
