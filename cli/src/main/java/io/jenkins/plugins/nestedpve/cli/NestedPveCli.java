@@ -41,7 +41,10 @@ import picocli.CommandLine.Command;
             "See docs/cli.md."
         })
 public final class NestedPveCli implements Callable<Integer> {
-    private static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+    static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+
+    /** Seconds a pooled HTTP connection may sit idle and still be reused: below the servers' 5 s. */
+    static final String KEEP_ALIVE_SECONDS = "2";
 
     private final CliContext ctx;
 
@@ -50,14 +53,26 @@ public final class NestedPveCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // PVE's API server and the simulator close idle keep-alive connections after a few seconds;
-        // a pooled connection reused just as the server closes it loses a POST without an answer
-        // (outcome unknown). Connections idle for 2 s are not reused (the JDK's default is 1200 s).
+        System.exit(launch(args));
+    }
+
+    /** What {@link #main} does before it exits: the process-wide defaults, then {@link #run}. */
+    static int launch(String... args) {
+        useHttpKeepAliveDefault();
+        return run(CliContext.system(), args);
+    }
+
+    /**
+     * PVE's API server and the simulator close idle keep-alive connections after 5 s
+     * (pve-http-server's handle timeout); a pooled connection reused just as the server closes it
+     * loses a POST without an answer (outcome unknown). Connections idle for 2 s are not reused (the
+     * JDK's default is 1200 s). The JDK reads the property once, when its HTTP client is first
+     * loaded, so it is set before anything else runs; a value given with {@code -D} is kept.
+     */
+    static void useHttpKeepAliveDefault() {
         if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) {
-            System.setProperty(KEEP_ALIVE_PROPERTY, "2");
+            System.setProperty(KEEP_ALIVE_PROPERTY, KEEP_ALIVE_SECONDS);
         }
-        int code = run(CliContext.system(), args);
-        System.exit(code);
     }
 
     /** Runs {@code nestedpve args} with {@code ctx} and returns the exit code. */

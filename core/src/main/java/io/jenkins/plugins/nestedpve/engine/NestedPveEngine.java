@@ -187,14 +187,20 @@ public final class NestedPveEngine {
             ProgressListener listener) {
         try (PveClient client = HostClients.open(ctx.pveClients(), hostRef, host)) {
             // an untagged VM is read too: a clone of ours carries the marker from the clone call on,
-            // but the tag only from CONFIGURE (PVE's clone takes no tags), and may be in no ledger
-            targets.fromLedger(ctx.ledger(), hostRef.id())
-                    .sweep(
-                            client,
-                            ctx.installationId(),
-                            v -> v.hasTag(OwnershipMarker.TAG) || v.tags().isEmpty());
+            // but the tag only from CONFIGURE (PVE's clone takes no tags), and may be in no ledger;
+            // the known VMs are destroyed while the sweep runs
+            targets.fromLedger(ctx.ledger(), hostRef.id());
             return new Teardown(ctx, client, hostRef, vmids, ProgressListener.safe(listener))
-                    .destroy(targets.list(), lease, Deadline.after(ctx.clock(), TEARDOWN_TIMEOUT));
+                    .destroy(
+                            targets.list(),
+                            () -> targets.sweep(
+                                            client,
+                                            ctx.installationId(),
+                                            v -> v.hasTag(OwnershipMarker.TAG)
+                                                    || v.tags().isEmpty())
+                                    .list(),
+                            lease,
+                            Deadline.after(ctx.clock(), TEARDOWN_TIMEOUT));
         }
     }
 

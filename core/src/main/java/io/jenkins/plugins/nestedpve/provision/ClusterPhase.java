@@ -1,207 +1,99 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.events.Phase;
-import io.jenkins.plugins.nestedpve.pve.ClusterStatus;
-import io.jenkins.plugins.nestedpve.pve.Fingerprint;
-import io.jenkins.plugins.nestedpve.pve.FingerprintMismatchException;
-import io.jenkins.plugins.nestedpve.pve.JoinInfo;
-import io.jenkins.plugins.nestedpve.pve.PveApiException;
-import io.jenkins.plugins.nestedpve.pve.PveTransportException;
-import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
-import io.jenkins.plugins.nestedpve.pve.TaskStatus;
-import io.jenkins.plugins.nestedpve.pve.Upid;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
-import io.jenkins.plugins.nestedpve.wait.Deadline;
-import io.jenkins.plugins.nestedpve.wait.WaitTimeoutException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The cluster phase, giving {@link ClusteredGuests}: forms the PVE cluster through the guests' APIs as root@pam (pve-facts §5): create on
- * node 1, then join the others ONE AT A TIME with node 1's fingerprint from its join info and the
- * cluster's root password; after each join wait for the task and for {@code quorate: 1} with every
- * joined node online, and re-pin the joined node's new certificate (a join regenerates it).
+ * The cluster phase, giving {@link ClusteredGuests}, pipelined with the guests still being built: the
+ * cluster is created on node 1 as soon as node 1 is identified, and every other node joins as soon as
+ * it is identified, in the order the nodes become ready — ONE AT A TIME, as PVE requires (pve-facts
+ * §5.1); the quorum check with every node online comes at the end. A join that fails is healed ({@link
+ * JoinHealing}: the half-joined node is removed from the cluster and replaced by a fresh clone, which
+ * joins when it is ready). The result lists the guests in the spec's node order.
  */
 final class ClusterPhase {
+    /** Where the identified guests come from, in the order they become ready. */
+    interface ReadyGuests {
+        /** The next guest identified; throws the failure of a guest that could not be built. */
+        IdentifiedGuest next();
+
+        /** Builds {@code slot} again (a replacement); it comes out of {@link #next} when identified. */
+        void rebuild(GuestSlot slot);
+    }
+
     private final RunContext run;
     private final ClusterSpec spec;
     private final GuestAccess access;
-    private final List<IdentifiedGuest> guests;
-    private final IdentifiedGuest first;
+    private final ReadyGuests source;
+    private final JoinHealing healing;
+    private final Deque<IdentifiedGuest> waiting = new ArrayDeque<>();
 
-    /** @param guests the identified guests in the spec's node order */
-    ClusterPhase(RunContext run, ClusterSpec spec, GuestAccess access, List<IdentifiedGuest> guests) {
+    ClusterPhase(RunContext run, ClusterSpec spec, GuestAccess access, ReadyGuests source, JoinHealing healing) {
         this.run = run;
         this.spec = spec;
         this.access = access;
-        this.guests = List.copyOf(guests);
-        this.first = guests.get(0);
+        this.source = source;
+        this.healing = healing;
     }
 
     ClusteredGuests run() {
         PhaseRunner p = run.phases();
+        IdentifiedGuest first = nodeOne();
         if (!spec.clustered()) {
+            List<IdentifiedGuest> all = new ArrayList<>(waiting);
+            all.add(first);
+            while (all.size() < spec.nodes()) {
+                all.add(source.next());
+            }
             p.skip(Phase.CLUSTER_CREATE, first.name());
             p.skip(Phase.QUORUM, null);
-            return new ClusteredGuests(guests);
+            return inNodeOrder(all);
         }
-        p.run(Phase.CLUSTER_CREATE, first.name(), this::create);
+        ClusterMembership membership = new ClusterMembership(run, spec, access, first);
+        p.run(Phase.CLUSTER_CREATE, first.name(), membership::create);
         List<IdentifiedGuest> joined = new ArrayList<>(List.of(first));
-        for (IdentifiedGuest n : guests.subList(1, guests.size())) {
-            joined.add(p.run(Phase.JOIN, n.name(), () -> join(n, joined)));
+        while (joined.size() < spec.nodes()) {
+            IdentifiedGuest n = nextReady();
+            try {
+                joined.add(p.run(Phase.JOIN, n.name(), () -> membership.join(n, joined)));
+            } catch (ProvisioningException e) {
+                healing.heal(n, first, joined.size(), e);
+                source.rebuild(n.slot());
+            }
         }
+        List<String> names = ClusterMembership.names(joined);
         p.run(
                 Phase.QUORUM,
                 null,
-                () -> awaitQuorum(names(joined), run.deadline(spec.timeouts().quorum())));
-        return new ClusteredGuests(joined);
+                () -> membership.awaitQuorum(names, run.deadline(spec.timeouts().quorum())));
+        return inNodeOrder(joined);
     }
 
-    private void create() throws InterruptedException {
-        Upid upid = first.api().clusterCreate(spec.clusterName(), null, null);
-        first.api().tasks().await(upid, run.deadline(spec.timeouts().join()));
-        awaitQuorum(List.of(first.name()), run.deadline(spec.timeouts().quorum()));
-        run.info("cluster " + spec.clusterName() + " created on " + first.name());
+    /** The guests in the spec's node order, as users see them. */
+    private static ClusteredGuests inNodeOrder(List<IdentifiedGuest> guests) {
+        return new ClusteredGuests(guests.stream()
+                .sorted(Comparator.comparingInt(g -> g.slot().index()))
+                .toList());
     }
 
-    /** Joins {@code node} to the cluster of {@code members}; returns it with its new certificate pinned. */
-    private IdentifiedGuest join(IdentifiedGuest node, List<IdentifiedGuest> members) throws InterruptedException {
-        Deadline deadline = run.deadline(spec.timeouts().join());
-        Fingerprint peer = peerFingerprint();
-        Upid upid =
-                node.api().clusterJoin(first.address(), peer, run.rootPassword().reveal(), null);
-        AtomicReference<IdentifiedGuest> current = new AtomicReference<>(node);
-        awaitJoinTask(current, upid, deadline);
-        IdentifiedGuest joined = repin(current.get(), deadline);
-        List<String> expected = new ArrayList<>(names(members));
-        expected.add(joined.name());
-        awaitQuorum(expected, deadline);
-        run.info(joined.name() + " joined " + spec.clusterName() + " (" + expected.size() + " nodes online)");
-        return joined;
-    }
-
-    private static List<String> names(List<IdentifiedGuest> guests) {
-        return guests.stream().map(IdentifiedGuest::name).toList();
-    }
-
-    /** Node 1's fingerprint from its join info; it must be the one pinned for node 1. */
-    private Fingerprint peerFingerprint() {
-        JoinInfo info = first.api().clusterJoinInfo();
-        Fingerprint pinned = first.apiFingerprint();
-        Fingerprint fp = info.preferred().map(JoinInfo.Node::fingerprint).orElse(pinned);
-        if (!fp.matches(pinned)) {
-            throw new NestedPveException("the join info of " + first.name() + " names fingerprint " + fp
-                    + " but its API serves " + pinned + " — something else answers on "
-                    + first.address() + "; check the network");
-        }
-        return fp;
-    }
-
-    /**
-     * Polls the join task on the joining node. The join restarts that node's API, invalidates its
-     * tickets and regenerates its certificate, so a changed certificate is re-pinned (read over SSH)
-     * and connection failures are waited out.
-     */
-    private void awaitJoinTask(AtomicReference<IdentifiedGuest> node, Upid upid, Deadline deadline)
-            throws InterruptedException {
-        String name = node.get().name();
-        TaskStatus end = run.waiter()
-                .until(
-                        "the join task of " + name + " (" + upid + ") should end",
-                        deadline,
-                        run.ctx().poll(),
-                        () -> {
-                            try {
-                                TaskStatus s = node.get().api().taskStatus(upid);
-                                return s.stopped() ? Optional.of(s) : Optional.empty();
-                            } catch (FingerprintMismatchException e) {
-                                node.set(repinClient(node.get()));
-                                return Optional.empty();
-                            } catch (PveTransportException e) {
-                                return Optional.empty();
-                            }
-                        });
-        if (!end.succeeded()) {
-            String exit = end.exitStatus() == null ? "unexpected status" : end.exitStatus();
-            throw new TaskFailedException(upid, exit, logTail(node.get(), upid));
-        }
-    }
-
-    private List<String> logTail(IdentifiedGuest node, Upid upid) {
-        try {
-            return node.api().tasks().logTail(upid, 10);
-        } catch (RuntimeException e) {
-            return List.of("(task log not available: " + e.getMessage() + ")");
-        }
-    }
-
-    /** After the join: pin the node's new certificate and wait until its API answers with it. */
-    private IdentifiedGuest repin(IdentifiedGuest node, Deadline deadline) throws InterruptedException {
-        IdentifiedGuest repinned = repinClient(node);
-        access.awaitApi(repinned.api(), repinned.name(), repinned.address(), deadline);
-        return repinned;
-    }
-
-    /** The node pinned to the certificate it serves now (a new client only when it changed). */
-    private IdentifiedGuest repinClient(IdentifiedGuest node) throws InterruptedException {
-        Fingerprint now = access.servedFingerprint(node.ssh())
-                .orElseThrow(() -> new NestedPveException("could not read the new certificate of " + node.name()
-                        + " over SSH after its join — check /etc/pve/local/pve-ssl.pem there"));
-        if (now.matches(node.apiFingerprint())) {
-            return node;
-        }
-        run.info(node.name() + " has a new API certificate " + now + " (a join regenerates it); re-pinned");
-        IdentifiedGuest repinned = node.repinned(now, access.api(node.address(), node.name(), now));
-        node.api().close();
-        return repinned;
-    }
-
-    /** Waits until node 1 reports quorum with every node of {@code names} online. */
-    private void awaitQuorum(List<String> names, Deadline deadline) throws InterruptedException {
-        AtomicReference<ClusterStatus> last = new AtomicReference<>();
-        try {
-            run.waiter()
-                    .until(
-                            "cluster " + spec.clusterName() + " should be quorate with " + names + " online",
-                            deadline,
-                            run.ctx().poll(),
-                            () -> {
-                                ClusterStatus s = status();
-                                last.set(s);
-                                return s != null
-                                                && s.quorate()
-                                                && s.onlineNodes().containsAll(names)
-                                        ? Optional.of(s)
-                                        : Optional.empty();
-                            });
-        } catch (WaitTimeoutException e) {
-            ClusterStatus s = last.get();
-            String seen = s == null
-                    ? "no answer from " + first.name()
-                    : "quorate=" + s.quorate() + ", online " + s.onlineNodes() + ", offline "
-                            + names.stream()
-                                    .filter(n -> !s.onlineNodes().contains(n))
-                                    .toList();
-            throw new WaitTimeoutException(
-                    e.getMessage() + "; last seen from " + first.name() + ": " + seen
-                            + " — check corosync on the offline nodes (journalctl -u corosync)",
-                    e);
-        }
-    }
-
-    private ClusterStatus status() {
-        try {
-            return first.api().clusterStatus();
-        } catch (PveTransportException e) {
-            return null;
-        } catch (PveApiException e) {
-            if (e.httpStatus() >= 500) {
-                return null; // pmxcfs restarting: not quorate yet
+    /** Waits for node 1; the guests ready before it wait for their join in the order they came. */
+    private IdentifiedGuest nodeOne() {
+        while (true) {
+            IdentifiedGuest g = source.next();
+            if (g.slot().index() == 1) {
+                return g;
             }
-            throw e;
+            waiting.add(g);
         }
+    }
+
+    private IdentifiedGuest nextReady() {
+        IdentifiedGuest g = waiting.poll();
+        return g != null ? g : source.next();
     }
 }

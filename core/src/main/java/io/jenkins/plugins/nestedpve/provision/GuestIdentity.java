@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.lifecycle.Pem;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.spec.Names;
 import io.jenkins.plugins.nestedpve.ssh.ExecResult;
@@ -21,21 +22,37 @@ import java.util.regex.Pattern;
  *   <li>hostname ({@code hostnamectl set-hostname}) and {@code /etc/hostname};
  *   <li>{@code /etc/hosts}: loopback line plus {@code <ip> <fqdn> <name>}, replacing the
  *       template's file;
- *   <li>new machine-id;
+ *   <li>new machine-id, unless this node's marker says it was already made for it;
  *   <li>root password through {@code chpasswd}'s standard input (never in a command line or label);
  *   <li>{@code pve-cluster} restarted — pmxcfs takes the node name from {@code uname} when it
  *       starts (pve-cluster:src/pmxcfs/pmxcfs.c {@code main}) — then {@code pvecm updatecerts
  *       --force} and {@code pvedaemon}/{@code pveproxy} restarted to serve the new certificate.
  * </ol>
  *
- * Afterwards {@link #apply} reads the new API certificate fingerprint. New SSH host keys are not made
- * here: the guest got them through its agent before the first SSH connection, which pins them (see
- * {@link GuestTrust}), so the session this runs over, and the password sent over it, go to
- * the verified guest only.
+ * {@link #apply} runs them as ONE script in one SSH exec ({@link #script()}), then prints the new API
+ * certificate. The script may run again after a dropped connection: every file is written whole,
+ * the machine-id is checked before it is made, and the rest (password, certificate, restarts) ends in
+ * the same state when repeated. The root password is the script's standard input, read into a shell
+ * variable and piped to {@code chpasswd} by the shell's own {@code printf}: it is never in a command
+ * line, a label or a message. New SSH host keys are not made here: the guest got them through its
+ * agent before the first SSH connection, which pins them (see {@link GuestTrust}), so the session this
+ * runs over, and the password sent over it, go to the verified guest only.
  */
 public final class GuestIdentity {
     /** Domain of the guests' FQDNs when none is given. */
     public static final String DEFAULT_DOMAIN = "nested-pve.internal";
+
+    /** Printed before each step, followed by its label. */
+    static final String STEP_MARK = "nested-pve identity step: ";
+
+    /** Printed after the last step, before the served certificate. */
+    static final String DONE_MARK = "nested-pve identity done";
+
+    /** The shell variable the script reads its secret input (the {@code chpasswd} line) into. */
+    private static final String INPUT = "identity_input";
+
+    /** Names the node whose machine-id was made (so that a re-run keeps it). */
+    static final String MACHINE_ID_MARKER = "/var/lib/nested-pve-machine-id.node";
 
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]+");
 
@@ -82,19 +99,48 @@ public final class GuestIdentity {
         steps.add(IdentityStep.of("set hostname", ShellQuote.command("hostnamectl", "set-hostname", node)));
         steps.add(IdentityStep.of("write /etc/hostname", printf(List.of(node), "/etc/hostname")));
         steps.add(IdentityStep.of("write /etc/hosts", printf(hostsLines(), "/etc/hosts")));
-        steps.add(IdentityStep.of(
-                "reset machine-id",
-                ShellQuote.command("rm", "-f", "/etc/machine-id", "/var/lib/dbus/machine-id") + " && "
-                        + ShellQuote.command("systemd-machine-id-setup")));
+        steps.add(IdentityStep.of("reset machine-id", machineId()));
         steps.add(new IdentityStep(
                 "set root password (via stdin)",
-                ShellQuote.command("chpasswd"),
-                Secret.of("root:" + rootPassword.reveal() + "\n")));
+                "printf '%s\\n' \"$" + INPUT + "\" | " + ShellQuote.command("chpasswd"),
+                Secret.of("root:" + rootPassword.reveal())));
         steps.add(IdentityStep.of("restart pve-cluster", ShellQuote.command("systemctl", "restart", "pve-cluster")));
         steps.add(IdentityStep.of("regenerate certificates", ShellQuote.command("pvecm", "updatecerts", "--force")));
         steps.add(IdentityStep.of("restart pvedaemon", ShellQuote.command("systemctl", "restart", "pvedaemon")));
         steps.add(IdentityStep.of("restart pveproxy", ShellQuote.command("systemctl", "restart", "pveproxy")));
         return List.copyOf(steps);
+    }
+
+    /**
+     * A new machine-id, made once per node: the marker file names the node it was made for, so a
+     * re-run of the script keeps the id it made.
+     */
+    private String machineId() {
+        return "[ \"$(cat " + MACHINE_ID_MARKER + " 2>/dev/null)\" = " + ShellQuote.quote(node) + " ] || { "
+                + ShellQuote.command("rm", "-f", "/etc/machine-id", "/var/lib/dbus/machine-id") + " && "
+                + ShellQuote.command("systemd-machine-id-setup") + " && "
+                + printf(List.of(node), MACHINE_ID_MARKER) + "; }";
+    }
+
+    /**
+     * The whole identity as one script: the secret input read into a variable first, then each step
+     * announced on standard output ({@link #STEP_MARK}) and chained with {@code &&}, so that the first
+     * failing step ends the script with its exit status and the last mark names it; after the steps,
+     * {@link #DONE_MARK} and the served certificate (pveproxy-ssl.pem when present, else pve-ssl.pem).
+     */
+    public String script() {
+        StringBuilder sb = new StringBuilder("IFS= read -r " + INPUT + " &&\n");
+        for (IdentityStep step : steps()) {
+            sb.append(ShellQuote.command("echo", STEP_MARK + step.label()))
+                    .append(" &&\n")
+                    .append(step.command())
+                    .append(" &&\n");
+        }
+        sb.append(ShellQuote.command("echo", DONE_MARK)).append(" &&\n");
+        sb.append("{ cat /etc/pve/local/pveproxy-ssl.pem 2>/dev/null || cat ")
+                .append(ShellQuote.quote("/etc/pve/local/pve-ssl.pem"))
+                .append(" 2>/dev/null || true; }\n");
+        return sb.toString();
     }
 
     /** The new {@code /etc/hosts}: PVE needs the node name on the non-loopback IP (pve-facts §5.1). */
@@ -119,33 +165,45 @@ public final class GuestIdentity {
     }
 
     /**
-     * Runs every step on {@code guest} (a root shell whose host key was verified), stopping at the
-     * first failure, then reads the new API certificate fingerprint.
+     * Runs {@link #script()} once on {@code guest} (a root shell whose host key was verified), declared
+     * idempotent (a runner that can reconnect runs it again after a drop), with the root password on
+     * its standard input; returns the certificate it printed.
      *
-     * @param timeout per command
+     * @param timeout for the script
      * @throws GuestIdentityException naming the node, the step and its error output (never the password)
      */
     public IdentityResult apply(SecretInputRunner guest, Duration timeout) throws InterruptedException {
-        for (IdentityStep step : steps()) {
-            ExecResult r = step.secretInput() == null
-                    ? guest.run(step.command(), timeout)
-                    : guest.runWithSecretInput(
-                            step.command(), step.secretInput().reveal(), timeout);
-            if (!r.ok()) {
-                String tail = r.tail(3).replace(rootPassword.reveal(), "****");
-                throw new GuestIdentityException(
-                        node,
-                        step.label(),
-                        r.exitCode(),
-                        "giving " + node
-                                + " its identity failed at '" + step.label() + "' (exit " + r.exitCode() + "): " + tail
-                                + " — check that the template is a PVE installation and that SSH logs in as root");
-            }
+        Secret input = steps().stream()
+                .map(IdentityStep::secretInput)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow();
+        ExecResult r = guest.runIdempotentWithSecretInput(script(), "identity script", input.reveal() + "\n", timeout);
+        int done = r.stdout().indexOf(DONE_MARK);
+        if (!r.ok() || done < 0) {
+            String step = failedStep(r.stdout());
+            String tail = r.tail(3).replace(rootPassword.reveal(), "****");
+            throw new GuestIdentityException(
+                    node,
+                    step,
+                    r.exitCode(),
+                    "giving " + node + " its identity failed at '" + step + "' (exit " + r.exitCode() + "): " + tail
+                            + " — check that the template is a PVE installation and that SSH logs in as root");
         }
-        String pem = "/etc/pve/nodes/" + node + "/pve-ssl.pem";
-        ExecResult cert = guest.run(
-                ShellQuote.command("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", pem), timeout);
-        return new IdentityResult(cert.ok() ? apiFingerprint(cert.stdout()) : null);
+        String pem = r.stdout().substring(done + DONE_MARK.length());
+        return new IdentityResult(
+                Pem.firstCertificateFingerprint(pem).map(Fingerprint::value).orElse(null));
+    }
+
+    /** The label of the last step the script announced. */
+    static String failedStep(String stdout) {
+        int at = stdout.lastIndexOf(STEP_MARK);
+        if (at < 0) {
+            return "read the secret input";
+        }
+        int end = stdout.indexOf('\n', at);
+        return stdout.substring(at + STEP_MARK.length(), end < 0 ? stdout.length() : end)
+                .strip();
     }
 
     /** Parses {@code sha256 Fingerprint=AA:BB:…} (OpenSSL 3) or {@code SHA256 Fingerprint=…} (1.1). */

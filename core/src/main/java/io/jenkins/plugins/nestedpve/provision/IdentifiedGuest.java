@@ -36,6 +36,11 @@ record IdentifiedGuest(ReachableGuest reachable, Fingerprint apiFingerprint, Pve
         return reachable.ssh();
     }
 
+    /** Which guest of the spec it is. */
+    GuestSlot slot() {
+        return reachable.booted().slot();
+    }
+
     /** The same guest with a re-pinned API certificate and the client for it. */
     IdentifiedGuest repinned(Fingerprint fingerprint, PveClient client) {
         return new IdentifiedGuest(reachable, fingerprint, client, nesting);

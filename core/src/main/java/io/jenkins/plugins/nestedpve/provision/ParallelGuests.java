@@ -3,66 +3,94 @@ package io.jenkins.plugins.nestedpve.provision;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletionService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Runs the per-guest phases (clone, boot, reach, identify) for every guest in parallel, one thread
- * each, and gives the results in the spec's node order. The first failure stops the others
- * (their threads are interrupted) and is the one reported; a cancellation of the orchestrator does
- * the same. This returns or throws only after every guest thread has ended, so that cleanup never
+ * Runs the per-guest phases (clone, boot, reach, identify) of every guest in parallel, one thread
+ * each, and hands each guest on as soon as it is identified ({@link #next}), in the order they become
+ * ready, so that the cluster phase can create and join while the others still boot. A guest can be
+ * built again ({@link #submit} of the same slot: a replacement). The first failure of a guest stops the
+ * others (their threads are interrupted) and is the one reported; a cancellation of the orchestrator
+ * does the same. {@link #close} returns only after every guest thread has ended, so that cleanup never
  * races a clone still being sent.
  */
-final class ParallelGuests {
+final class ParallelGuests implements AutoCloseable {
     /** How long to wait for interrupted guest threads beyond the command timeout. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
+    /** One guest thread's end: its slot and its future (done). */
+    private record Ended(GuestSlot slot, Future<IdentifiedGuest> future) {}
+
     private final RunContext run;
     private final Duration commandTimeout;
+    private final ExecutorService pool;
+    private final BlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
+    private final List<Ended> submitted = new ArrayList<>();
+    private boolean closed;
 
-    /** @param commandTimeout the spec's command timeout (how long a stopped guest thread may take) */
-    ParallelGuests(RunContext run, Duration commandTimeout) {
+    /**
+     * @param commandTimeout the spec's command timeout (how long a stopped guest thread may take)
+     * @param threads how many guests are built at once at most (the node count)
+     */
+    ParallelGuests(RunContext run, Duration commandTimeout, int threads) {
         this.run = run;
         this.commandTimeout = commandTimeout;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), run.ctx().threads());
     }
 
-    /** Builds every slot with {@code build} on its own thread; the first failure stops the others. */
-    List<IdentifiedGuest> buildAll(List<GuestSlot> slots, Function<GuestSlot, IdentifiedGuest> build) {
-        ExecutorService pool =
-                Executors.newFixedThreadPool(slots.size(), run.ctx().threads());
-        CompletionService<IdentifiedGuest> done = new ExecutorCompletionService<>(pool);
-        List<Future<IdentifiedGuest>> futures = new ArrayList<>();
-        for (GuestSlot slot : slots) {
-            futures.add(done.submit(() -> build.apply(slot)));
-        }
-        RuntimeException first = null;
+    /** Builds {@code slot} with {@code build} on its own thread. */
+    synchronized void submit(GuestSlot slot, Function<GuestSlot, IdentifiedGuest> build) {
+        FutureTask<IdentifiedGuest> task = new FutureTask<>(() -> build.apply(slot)) {
+            @Override
+            protected void done() {
+                ended.add(new Ended(slot, this));
+            }
+        };
+        submitted.add(new Ended(slot, task));
+        pool.execute(task);
+    }
+
+    /**
+     * The next guest identified, in the order they become ready. Throws the first guest failure (the
+     * other guests are stopped first); when the calling thread is interrupted, stops the guests and
+     * throws the first failure among them, or a cancellation of the clone phase.
+     */
+    IdentifiedGuest next() {
+        Ended e;
         try {
-            for (int i = 0; i < futures.size() && first == null; i++) {
-                first = failureOf(done.take());
-            }
-            if (first != null && futures.stream().anyMatch(f -> !f.isDone())) {
-                run.warn(failedGuest(first) + ": stopping the other guests (their phases end as cancelled)");
-            }
-        } catch (InterruptedException e) {
+            e = ended.take();
+        } catch (InterruptedException ie) {
             Thread.currentThread().interrupt(); // cancelled: the guests' own failures name their phases
-        } finally {
-            pool.shutdownNow();
-            awaitEnd(pool);
+            close();
+            RuntimeException first = firstFailure();
+            throw first != null
+                    ? first
+                    : new ProvisioningException(
+                            Phase.CLONE, null, new InterruptedException("cancelled while the guests were being built"));
         }
-        if (first == null) {
-            first = firstFailure(futures);
+        RuntimeException failure = failureOf(e.future());
+        if (failure == null) {
+            return result(e.future());
         }
-        if (first != null) {
-            throw first;
+        if (running()) {
+            run.warn(failedGuest(failure) + ": stopping the other guests (their phases end as cancelled)");
         }
-        return futures.stream().map(ParallelGuests::result).toList();
+        close();
+        throw failure;
+    }
+
+    private synchronized boolean running() {
+        return submitted.stream().anyMatch(s -> !s.future().isDone());
     }
 
     /** The result of a guest thread that ended well. */
@@ -82,33 +110,30 @@ final class ParallelGuests {
         return "a guest failed";
     }
 
-    private static RuntimeException failureOf(Future<IdentifiedGuest> f) throws InterruptedException {
+    private static RuntimeException failureOf(Future<IdentifiedGuest> f) {
+        if (f.isCancelled()) {
+            return null;
+        }
         try {
             f.get();
             return null;
         } catch (ExecutionException e) {
             return asRuntime(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
-    /** After a cancellation: the first guest failure in node order, or a cancellation of phase 2. */
-    private RuntimeException firstFailure(List<Future<IdentifiedGuest>> futures) {
-        for (Future<IdentifiedGuest> f : futures) {
-            if (f.isDone() && !f.isCancelled()) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    return asRuntime(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        if (Thread.currentThread().isInterrupted() || run.cancellation().cancelled()) {
-            return new ProvisioningException(
-                    Phase.CLONE, null, new InterruptedException("cancelled while the" + " guests were being built"));
-        }
-        return null;
+    /** After a cancellation: the first guest failure in node order. */
+    private synchronized RuntimeException firstFailure() {
+        return submitted.stream()
+                .sorted(Comparator.comparingInt(s -> s.slot().index()))
+                .filter(s -> s.future().isDone())
+                .map(s -> failureOf(s.future()))
+                .filter(f -> f != null)
+                .findFirst()
+                .orElse(null);
     }
 
     private static RuntimeException asRuntime(Throwable t) {
@@ -121,8 +146,21 @@ final class ParallelGuests {
         return new IllegalStateException(t);
     }
 
+    /** Stops the guest threads still running and waits for them to end (also when interrupted). */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        pool.shutdownNow();
+        awaitEnd();
+    }
+
     /** Waits for the guest threads to end, also when interrupted again (the flag is kept). */
-    private void awaitEnd(ExecutorService pool) {
+    private void awaitEnd() {
         long limit = commandTimeout.plus(STOP_GRACE).toMillis();
         boolean interrupted = false;
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);

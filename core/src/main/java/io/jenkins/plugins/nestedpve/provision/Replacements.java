@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Node replacement, as Cluster API's health checks do for machines: a guest whose clone failed, that
- * never started or booted, whose agent never reported an address, that never accepted SSH or whose
- * identity step failed is destroyed and cloned afresh under a new VMID, while the other guests go on.
+ * never started or booted, whose agent never reported an address, that never accepted SSH, whose
+ * identity step failed or whose join failed ({@link JoinHealing}) is destroyed and cloned afresh under a new VMID, while the other guests go on.
  * A per-cluster budget bounds it: when it is spent, the failure fails the provisioning as before.
  *
  * <p>Never replaced: a cancelled or interrupted guest; a failure of the nesting check (a new clone of
@@ -29,7 +29,7 @@ final class Replacements {
     private static final Duration DESTROY_LIMIT = Duration.ofMinutes(5);
 
     private static final Set<Phase> REPLACEABLE =
-            EnumSet.of(Phase.CLONE, Phase.CONFIGURE, Phase.START, Phase.ADDRESS, Phase.SSH, Phase.IDENTITY);
+            EnumSet.of(Phase.CLONE, Phase.CONFIGURE, Phase.START, Phase.ADDRESS, Phase.SSH, Phase.IDENTITY, Phase.JOIN);
 
     private final RunContext run;
     private final HostRef hostRef;

@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * A {@link CommandRunner} that can also feed a secret to a command's standard input, so that a
  * password never appears in a command line (visible in {@code ps}, shell history, logs). Used for
- * {@code chpasswd}. The SSH transport implements it.
+ * the identity script, which pipes it to {@code chpasswd}. The SSH transport implements it.
  */
 public interface SecretInputRunner extends CommandRunner {
     /**
@@ -18,4 +18,16 @@ public interface SecretInputRunner extends CommandRunner {
      * @throws InterruptedException when the calling thread is interrupted (the command is killed)
      */
     ExecResult runWithSecretInput(String command, String secretInput, Duration timeout) throws InterruptedException;
+
+    /**
+     * As {@link #runWithSecretInput}, for a command declared idempotent (running it twice has the effect
+     * of running it once): a runner that can reconnect runs it again, input included, on a new
+     * connection after a drop; a plain one runs it once.
+     *
+     * @param label what messages call the command (the command line itself is never shown)
+     */
+    default ExecResult runIdempotentWithSecretInput(String command, String label, String secretInput, Duration timeout)
+            throws InterruptedException {
+        return runWithSecretInput(command, secretInput, timeout);
+    }
 }

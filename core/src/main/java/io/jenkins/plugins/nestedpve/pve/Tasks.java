@@ -49,9 +49,14 @@ public final class Tasks {
      * @throws InterruptedException when interrupted; the interrupt flag is set again
      */
     public TaskResult await(Upid upid, Deadline deadline) throws InterruptedException {
+        return await(upid, deadline, poll);
+    }
+
+    /** As {@link #await(Upid, Deadline)}, polling at {@code every} instead of the client's task poll. */
+    public TaskResult await(Upid upid, Deadline deadline, Backoff every) throws InterruptedException {
         TaskStatus end;
         try {
-            end = waiter.until("task " + upid.describe() + " (" + upid + ") should stop", deadline, poll, () -> {
+            end = waiter.until("task " + upid.describe() + " (" + upid + ") should stop", deadline, every, () -> {
                 TaskStatus s = client.taskStatus(upid);
                 return s.stopped() ? Optional.of(s) : Optional.empty();
             });

@@ -105,6 +105,25 @@ public final class ResilientShell implements CommandRunner, AutoCloseable {
     }
 
     /**
+     * As {@link #runIdempotent(String, Duration)} for a command shown by its label and fed its standard
+     * input (e.g. a secret, which must not be in a command line): after a drop it runs again, input
+     * included, on a new connection, at most {@code maxReruns} times.
+     */
+    public ExecResult runIdempotent(SensitiveCommand command, Duration timeout) throws InterruptedException {
+        for (int rerun = 0; ; rerun++) {
+            try {
+                return session().exec(command, timeout, LineSink.DISCARD, LineSink.DISCARD);
+            } catch (SshDisconnectedException e) {
+                closeSession();
+                if (rerun >= maxReruns) {
+                    throw e;
+                }
+                observer.reran(e.activity(), e.getMessage());
+            }
+        }
+    }
+
+    /**
      * Runs a command that changes state. After a drop, {@code check} runs on a new connection: when the
      * command had taken effect the result is a success with no output (callers of this method do not read
      * the output); when it had not, the command runs again, at most {@code maxReruns} times.

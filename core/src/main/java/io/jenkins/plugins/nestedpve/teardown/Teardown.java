@@ -15,7 +15,9 @@ import io.jenkins.plugins.nestedpve.spec.HostRef;
 import io.jenkins.plugins.nestedpve.spec.VmidRange;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport.Result;
 import io.jenkins.plugins.nestedpve.teardown.TeardownReport.VmOutcome;
+import io.jenkins.plugins.nestedpve.wait.Backoff;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,18 +25,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Destroys guests, each VM on its own thread, and never a VM without this installation's marker: the config is read
  * again first, and a VM is left alone, even inside the VMID range, unless {@link OwnershipCheck}
  * says it is ours (signed marker verified for its VMID, inside the range, tagged or not tagged at
  * all) and the marker names the lease, when one is given. Per VM: wait out a running clone (also one whose VM
- * does not exist yet), stop when running,
+ * does not exist yet), stop (a no-op task on a stopped VM),
  * {@code DELETE ...?purge=1&destroy-unreferenced-disks=1}, wait for the task; "does not exist"
  * counts as done (pve-facts §3.6, §3.8). A failing VM is retried a few times, then reported;
  * teardown goes on with the next one. Keep-on-failure writes an expiry into each marker instead.
@@ -42,6 +41,14 @@ import java.util.function.Predicate;
 public final class Teardown {
     /** Attempts per VM before it is reported as failed. */
     public static final int ATTEMPTS = 4;
+
+    /**
+     * Polling a stop or destroy task: every 100 ms. The two tasks are short (seconds) and each VM's
+     * teardown is nothing but them, so a poll interval that grows would add about half of itself to
+     * every teardown (docs/benchmarks.md); a VM's teardown reads its task status at most about ten
+     * times per second.
+     */
+    static final Backoff TASK_POLL = new Backoff(Duration.ofMillis(100), 1.0, Duration.ofMillis(100));
 
     /**
      * One VM to handle.
@@ -94,10 +101,38 @@ public final class Teardown {
      * null, that lease).
      */
     public TeardownReport destroy(Collection<Target> targets, String lease, Deadline deadline) {
+        return destroy(targets, List::of, lease, deadline);
+    }
+
+    /**
+     * As {@link #destroy(Collection, String, Deadline)}, and meanwhile asks {@code more} for further
+     * targets (e.g. a marker sweep of the host), destroying those not known yet as well: the known
+     * VMs need not wait for the search. When {@code more} fails, the known VMs are still destroyed
+     * and its exception is thrown afterwards.
+     */
+    public TeardownReport destroy(
+            Collection<Target> targets, Supplier<Collection<Target>> more, String lease, Deadline deadline) {
         // teardown runs to its end: an interrupt is remembered and restored afterwards
         interrupted = Thread.interrupted();
-        try {
-            return destroyAll(targets, lease, deadline);
+        List<NestedPveException> errors = Collections.synchronizedList(new ArrayList<>());
+        StartGate gate = new StartGate(targets.stream().map(Target::vmid).toList());
+        try (DestroyPool pool =
+                new DestroyPool(ctx.threads(), t -> destroyReported(t, lease, deadline, gate, errors))) {
+            pool.add(targets);
+            RuntimeException searchFailed = null;
+            try {
+                pool.add(more.get());
+            } catch (RuntimeException e) {
+                searchFailed = e;
+            }
+            List<VmOutcome> vms = pool.outcomes();
+            if (pool.interrupted()) {
+                interrupted = true;
+            }
+            if (searchFailed != null) {
+                throw searchFailed;
+            }
+            return new TeardownReport(vms, List.copyOf(errors));
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -105,61 +140,14 @@ public final class Teardown {
         }
     }
 
-    /**
-     * The targets are independent VMs: PVE stops and destroys them in parallel (each task holds only
-     * its own VM's lock, pve-facts §3.8), so each gets its own thread; the outcomes keep the
-     * targets' order.
-     */
-    private TeardownReport destroyAll(Collection<Target> targets, String lease, Deadline deadline) {
-        List<Target> list = List.copyOf(targets);
-        List<NestedPveException> errors = Collections.synchronizedList(new ArrayList<>());
-        if (list.size() <= 1) {
-            return new TeardownReport(
-                    list.stream()
-                            .map(t -> destroyReported(t, lease, deadline, errors))
-                            .toList(),
-                    errors);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(list.size(), ctx.threads());
-        try {
-            List<Future<VmOutcome>> futures = new ArrayList<>();
-            for (Target t : list) {
-                futures.add(pool.submit(() -> destroyReported(t, lease, deadline, errors)));
-            }
-            List<VmOutcome> vms = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                vms.add(outcome(futures.get(i), list.get(i)));
-            }
-            return new TeardownReport(vms, List.copyOf(errors));
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private VmOutcome destroyReported(Target t, String lease, Deadline deadline, List<NestedPveException> errors) {
+    private VmOutcome destroyReported(
+            Target t, String lease, Deadline deadline, StartGate gate, List<NestedPveException> errors) {
         try (PhaseRun run = PhaseRun.start(listener, ctx.clock(), Phase.TEARDOWN, label(t))) {
-            VmOutcome o = destroyWithRetries(t, lease, deadline, errors);
+            VmOutcome o = destroyWithRetries(t, lease, deadline, gate, errors);
             if (o.result() != Result.FAILED) {
                 run.succeeded();
             }
             return o;
-        }
-    }
-
-    /** A target's outcome; teardown runs to its end, so an interrupt only waits on (and is restored later). */
-    private VmOutcome outcome(Future<VmOutcome> f, Target t) {
-        while (true) {
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof Error err) {
-                    throw err;
-                }
-                return new VmOutcome(t.vmid(), t.node(), Result.FAILED, String.valueOf(c.getMessage()));
-            }
         }
     }
 
@@ -215,11 +203,12 @@ public final class Teardown {
         }
     }
 
-    private VmOutcome destroyWithRetries(Target t, String lease, Deadline deadline, List<NestedPveException> errors) {
+    private VmOutcome destroyWithRetries(
+            Target t, String lease, Deadline deadline, StartGate gate, List<NestedPveException> errors) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return destroyOne(t, lease, deadline);
+                return destroyOne(t, lease, deadline, gate);
             } catch (PveNotFoundException e) {
                 return gone(t, null);
             } catch (RuntimeException e) {
@@ -244,7 +233,23 @@ public final class Teardown {
         return new VmOutcome(t.vmid(), t.node(), Result.FAILED, last.getMessage());
     }
 
-    private VmOutcome destroyOne(Target t, String lease, Deadline deadline) throws InterruptedException {
+    private VmOutcome destroyOne(Target t, String lease, Deadline deadline, StartGate gate)
+            throws InterruptedException {
+        try {
+            return destroyOne(t, lease, deadline, () -> gate.arriveAndAwait(t.vmid()));
+        } finally {
+            gate.leave(t.vmid());
+        }
+    }
+
+    /** Something to do just before the stop. */
+    @FunctionalInterface
+    private interface BeforeStop {
+        void run() throws InterruptedException;
+    }
+
+    private VmOutcome destroyOne(Target t, String lease, Deadline deadline, BeforeStop beforeStop)
+            throws InterruptedException {
         Optional<VmConfig> config = configs.settled(t.vmid(), deadline);
         if (config.isEmpty()) {
             return gone(t, null);
@@ -263,16 +268,17 @@ public final class Teardown {
                     Result.NOT_OURS,
                     "marker changed since the decision (lease " + marker.get().lease() + "): left untouched");
         }
+        // no status read first: stopping a stopped VM is a no-op task that ends OK (pve-facts §3.6),
+        // and a destroy of a running VM is refused (§3.8)
         String node = configs.nodeOf(t.vmid());
-        if (!host.vmStatus(node, t.vmid()).stopped()) {
-            await(host.stopVm(node, t.vmid()), deadline);
-        }
+        beforeStop.run();
+        await(host.stopVm(node, t.vmid()), deadline);
         await(host.deleteVm(node, t.vmid(), true, true), deadline);
         return gone(t, marker.get());
     }
 
     private void await(Upid upid, Deadline deadline) throws InterruptedException {
-        host.tasks().await(upid, deadline);
+        host.tasks().await(upid, deadline, TASK_POLL);
     }
 
     private VmOutcome gone(Target t, OwnershipMarker marker) {

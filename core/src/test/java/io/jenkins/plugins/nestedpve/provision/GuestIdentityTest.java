@@ -1,14 +1,19 @@
 package io.jenkins.plugins.nestedpve.provision;
 
-import static io.jenkins.plugins.nestedpve.cluster.ScriptedShell.fail;
 import static io.jenkins.plugins.nestedpve.cluster.ScriptedShell.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.nestedpve.cluster.ScriptedShell;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.sim.tls.PveCa;
+import io.jenkins.plugins.nestedpve.ssh.ExecResult;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class GuestIdentityTest {
@@ -19,13 +24,32 @@ class GuestIdentityTest {
     private final GuestIdentity identity =
             new GuestIdentity("np-ci-42-n1", "10.0.0.10", GuestIdentity.DEFAULT_DOMAIN, Secret.of(PASSWORD));
 
+    private static final PveCa CERT = ca();
+
+    private static PveCa ca() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return PveCa.create(g.generateKeyPair(), UUID.randomUUID(), Clock.systemUTC());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the script prints when every step succeeds, then the served certificate. */
+    private String succeeded() {
+        StringBuilder out = new StringBuilder();
+        identity.steps()
+                .forEach(s ->
+                        out.append(GuestIdentity.STEP_MARK).append(s.label()).append('\n'));
+        return out.append(GuestIdentity.DONE_MARK)
+                .append('\n')
+                .append(CERT.pem())
+                .toString();
+    }
+
     private ScriptedShell scriptedGuest() {
-        ScriptedShell guest = new ScriptedShell();
-        identity.steps().forEach(s -> guest.on(s.command(), ok("")));
-        guest.on(
-                "openssl x509 -noout -fingerprint -sha256 -in /etc/pve/nodes/np-ci-42-n1/pve-ssl.pem",
-                ok("sha256 Fingerprint=" + API_FP.toLowerCase() + "\n"));
-        return guest;
+        return new ScriptedShell().on(identity.script(), ok(succeeded()));
     }
 
     @Test
@@ -52,8 +76,7 @@ class GuestIdentityTest {
                 .contains(
                         "hostnamectl set-hostname np-ci-42-n1",
                         "printf '%s\\n' np-ci-42-n1 > /etc/hostname",
-                        "rm -f /etc/machine-id /var/lib/dbus/machine-id && systemd-machine-id-setup",
-                        "chpasswd",
+                        "printf '%s\\n' \"$identity_input\" | chpasswd",
                         "pvecm updatecerts --force",
                         "systemctl restart pveproxy");
         assertThat(commands.get(2))
@@ -63,36 +86,91 @@ class GuestIdentityTest {
     }
 
     @Test
+    void theIdentityIsOneScriptRunOnceWithEveryStepChained() throws Exception {
+        ScriptedShell guest = scriptedGuest();
+        identity.apply(guest, Duration.ofSeconds(30));
+
+        assertThat(guest.calls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.command()).isEqualTo(identity.script()));
+        String script = identity.script();
+        assertThat(script).startsWith("IFS= read -r identity_input &&\n");
+        identity.steps().forEach(s -> assertThat(script).contains(s.command() + " &&\n"));
+        assertThat(script.indexOf("hostnamectl")).isLessThan(script.indexOf("chpasswd"));
+        assertThat(script.indexOf("chpasswd")).isLessThan(script.indexOf("pvecm updatecerts"));
+    }
+
+    @Test
+    void aRerunKeepsTheMachineIdItMadeAndWritesEveryFileWhole() {
+        String machineId = identity.steps().get(3).command();
+        assertThat(machineId)
+                .isEqualTo("[ \"$(cat /var/lib/nested-pve-machine-id.node 2>/dev/null)\" = np-ci-42-n1 ] || {"
+                        + " rm -f /etc/machine-id /var/lib/dbus/machine-id && systemd-machine-id-setup"
+                        + " && printf '%s\\n' np-ci-42-n1 > /var/lib/nested-pve-machine-id.node; }");
+        assertThat(identity.script()).doesNotContain(">>").doesNotContain("sed -i");
+    }
+
+    @Test
     void passwordTravelsOnlyOnStdin() throws Exception {
         ScriptedShell guest = scriptedGuest();
         identity.apply(guest, Duration.ofSeconds(30));
         assertThat(guest.calls())
-                .filteredOn(c -> c.stdin() != null)
                 .singleElement()
-                .isEqualTo(new ScriptedShell.Call("chpasswd", "root:" + PASSWORD + "\n"));
+                .satisfies(c -> assertThat(c.stdin()).isEqualTo("root:" + PASSWORD + "\n"));
         assertThat(guest.commands()).noneMatch(c -> c.contains("s3cret"));
         assertThat(identity.steps())
-                .allSatisfy(s -> assertThat(s.toString() + s.label()).doesNotContain("s3cret"));
+                .allSatisfy(
+                        s -> assertThat(s.toString() + s.label() + s.command()).doesNotContain("s3cret"));
         assertThat(identity.toString()).doesNotContain("s3cret");
     }
 
     @Test
-    void applyReturnsTheNewApiFingerprint() throws Exception {
-        IdentityResult r = identity.apply(scriptedGuest(), Duration.ofSeconds(30));
-        assertThat(r.apiFingerprintIfRead()).contains(API_FP);
+    void theScriptRunsAsIdempotentSoAReconnectingRunnerRunsItAgainAfterADrop() throws Exception {
+        List<String> labels = new ArrayList<>();
+        ScriptedShell guest = scriptedGuest();
+        SecretInputRunner runner = new SecretInputRunner() {
+            @Override
+            public ExecResult run(String command, Duration timeout) throws InterruptedException {
+                return guest.run(command, timeout);
+            }
+
+            @Override
+            public ExecResult runWithSecretInput(String command, String secretInput, Duration timeout) {
+                throw new AssertionError("the identity script must be declared idempotent");
+            }
+
+            @Override
+            public ExecResult runIdempotentWithSecretInput(
+                    String command, String label, String secretInput, Duration timeout) {
+                labels.add(label);
+                return guest.runWithSecretInput(command, secretInput, timeout);
+            }
+        };
+        identity.apply(runner, Duration.ofSeconds(30));
+        assertThat(labels).containsExactly("identity script");
     }
 
     @Test
-    void hostKeysAreNotTouchedOverSshTheyWereMadeThroughTheAgentBeforeTheFirstConnection() throws Exception {
-        ScriptedShell guest = scriptedGuest();
-        identity.apply(guest, Duration.ofSeconds(30));
-        assertThat(guest.commands()).noneMatch(c -> c.contains("ssh_host_") || c.contains("ssh-keygen"));
+    void applyReturnsTheServedCertificatesFingerprint() throws Exception {
+        IdentityResult r = identity.apply(scriptedGuest(), Duration.ofSeconds(30));
+        assertThat(r.apiFingerprintIfRead()).contains(CERT.fingerprint());
+    }
+
+    @Test
+    void hostKeysAreNotTouchedOverSshTheyWereMadeThroughTheAgentBeforeTheFirstConnection() {
+        assertThat(identity.script()).doesNotContain("ssh_host_").doesNotContain("ssh-keygen");
     }
 
     @Test
     void aFailingStepStopsAndNamesNodeStepAndErrorButNotThePassword() {
-        ScriptedShell guest = scriptedGuest();
-        guest.on("chpasswd", fail(1, "chpasswd: (line 1, user root) password not changed: " + PASSWORD));
+        ScriptedShell guest = new ScriptedShell()
+                .on(
+                        identity.script(),
+                        new ExecResult(
+                                1,
+                                GuestIdentity.STEP_MARK + "set hostname\n" + GuestIdentity.STEP_MARK
+                                        + "set root password (via stdin)\n",
+                                "chpasswd: (line 1, user root) password not changed: " + PASSWORD));
         assertThatThrownBy(() -> identity.apply(guest, Duration.ofSeconds(30)))
                 .isInstanceOfSatisfying(GuestIdentityException.class, e -> {
                     assertThat(e.node()).isEqualTo("np-ci-42-n1");
@@ -103,7 +181,6 @@ class GuestIdentityTest {
                             .contains("password not changed: ****")
                             .doesNotContain("s3cret");
                 });
-        assertThat(guest.commands()).doesNotContain("pvecm updatecerts --force");
     }
 
     @Test
@@ -121,10 +198,7 @@ class GuestIdentityTest {
 
     @Test
     void unreadableCertificateLeavesTheFingerprintEmpty() throws Exception {
-        ScriptedShell guest = scriptedGuest();
-        guest.on(
-                "openssl x509 -noout -fingerprint -sha256 -in /etc/pve/nodes/np-ci-42-n1/pve-ssl.pem",
-                fail(127, "openssl: not found"));
+        ScriptedShell guest = new ScriptedShell().on(identity.script(), ok(GuestIdentity.DONE_MARK + "\n"));
         assertThat(identity.apply(guest, Duration.ofSeconds(30)).apiFingerprintIfRead())
                 .isEmpty();
         assertThat(GuestIdentity.apiFingerprint("SHA256 Fingerprint=" + API_FP)).isEqualTo(API_FP);

@@ -93,6 +93,7 @@ public final class FaultPlan {
     private final List<TargetedApiFault> targetedApiFaults = new ArrayList<>();
     private final Map<Integer, SshImpostor> impostors = new HashMap<>();
     private int sshDropsPending;
+    private int joinStallsPending;
     private final UpgradeFaults upgrade = new UpgradeFaults();
 
     private FaultPlan(Builder b) {
@@ -219,7 +220,25 @@ public final class FaultPlan {
         return this;
     }
 
+    /**
+     * The next {@code count} cluster joins stop half-way (pve-facts §14.2): the cluster adds the node,
+     * the joining node waits for quorum that never comes, and its {@code clusterjoin} task runs forever.
+     */
+    public synchronized FaultPlan stallNextJoins(int count) {
+        joinStallsPending += count;
+        return this;
+    }
+
     // ---- decisions (called by the model) ----------------------------------------------------
+
+    /** Whether this cluster join stops half-way, waiting for quorum forever ({@link #stallNextJoins}). */
+    public synchronized boolean joinStalls() {
+        if (joinStallsPending > 0) {
+            joinStallsPending--;
+            return true;
+        }
+        return false;
+    }
 
     /** Whether and how a task of {@code type} with UPID id {@code id} fails. */
     public Optional<String> taskFailure(String type, String id) {

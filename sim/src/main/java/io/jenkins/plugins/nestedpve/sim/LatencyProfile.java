@@ -19,6 +19,11 @@ public final class LatencyProfile {
         FULL_CLONE(Duration.ofSeconds(60)),
         /** Part of a clone that holds the storage lock (volume allocation / snapshot). */
         STORAGE_ALLOC(Duration.ofMillis(800)),
+        /**
+         * Part of a destroy that holds the storage lock, per volume removed (pve-storage vdisk_free:
+         * free_image lists the volume group and runs lvremove under the lock).
+         */
+        STORAGE_FREE(Duration.ofMillis(200)),
         /** Creating a VM. */
         CREATE(Duration.ofSeconds(2)),
         /** A config change (PUT/POST config, convert to template). */
@@ -35,7 +40,7 @@ public final class LatencyProfile {
         SHUTDOWN(Duration.ofSeconds(10)),
         /** qmreboot and a guest OS reboot, until the guest is back. */
         REBOOT(Duration.ofSeconds(45)),
-        /** qmdestroy. */
+        /** qmdestroy, whole task (its volume frees, {@link #STORAGE_FREE} each, included). */
         DESTROY(Duration.ofSeconds(2)),
         /** clustercreate. */
         CLUSTER_CREATE(Duration.ofSeconds(5)),

@@ -63,7 +63,8 @@ final class ClusterJoin {
                             }
                             return held;
                         })
-                        .thenCompose(held -> addAndFinish(peer, localIp, step).whenComplete((r, e) -> held.close())));
+                        .thenCompose(
+                                held -> addAndFinish(peer, localIp, step, held).whenComplete((r, e) -> held.close())));
     }
 
     /** addnode refuses to work on a cluster without quorum, before it takes any lock. */
@@ -76,7 +77,7 @@ final class ClusterJoin {
         return CompletableFuture.completedFuture(null);
     }
 
-    private CompletableFuture<Void> addAndFinish(PveMachine peer, String localIp, Duration step) {
+    private CompletableFuture<Void> addAndFinish(PveMachine peer, String localIp, Duration step, FileLocks.Held held) {
         try {
             peer.cluster().addNode(node.nodeName(), localIp, req.nodeid(), req.votes(), req.force());
         } catch (ApiException e) {
@@ -88,6 +89,9 @@ final class ClusterJoin {
         t.log("backup old database to '/var/lib/pve-cluster/backup/config-"
                 + node.env().clock().instant().getEpochSecond() + ".sql.gz'");
         node.image().setPmxcfs(peer.pmxcfs());
+        if (node.env().faults().joinStalls()) {
+            return halfFinished(held);
+        }
         return node.env().afterReal(step.multipliedBy(3)).thenRun(() -> {
             node.cluster().setCorosyncRunning(true);
             t.log("waiting for quorum...OK");
@@ -100,6 +104,17 @@ final class ClusterJoin {
             node.dropApi(Step.API_DROP);
             t.log("successfully added node '" + node.nodeName() + "' to cluster.");
         });
+    }
+
+    /**
+     * A join that stops half-way (pve-facts §14.2): the cluster already lists this node, whose
+     * corosync never reaches quorum; {@code waiting for quorum...} never ends and neither does the
+     * task. The cluster's addnode call has returned, so its config-change lock is free.
+     */
+    private CompletableFuture<Void> halfFinished(FileLocks.Held held) {
+        t.log("waiting for quorum...");
+        held.close();
+        return new CompletableFuture<>();
     }
 
     /** Setup.pm assert_joinable: every failure as a {@code * } line, then one die. */

@@ -187,4 +187,57 @@ public final class ClusterService {
         EtcPve.mirror(node);
         return Map.of("corosync_authkey", "(corosync key)", "corosync_conf", c.render(), "warnings", List.of());
     }
+
+    // ---- delnode ---------------------------------------------------------------------------
+
+    /** A node {@link #delNode} removed, and whether corosync could kill it (it was online). */
+    public record Removed(Corosync.Member member, boolean killed) {}
+
+    /**
+     * {@code DELETE /cluster/config/nodes/{node}} = {@code pvecm delnode} (ClusterConfig.pm delnode;
+     * pve-facts §14.1), synchronous, no task: refuses the local node and a member without quorum, takes
+     * the config-change lock, finds the node by name or ring0 address, removes it from corosync.conf
+     * (config version +1). {@code /etc/pve/nodes/<name>/} stays, as in PVE. The code does not check that
+     * the node is off; {@code corosync-cfgtool -k} fails harmlessly for a node that is.
+     */
+    public Removed delNode(String nameOrAddr) throws InterruptedException {
+        if (nameOrAddr.equals(node.nodeName())) {
+            throw ApiException.die("Cannot delete myself from cluster!");
+        }
+        checkQuorum();
+        Corosync c = node.pmxcfs().corosync().orElse(null);
+        java.time.Duration wait = node.env().latency().of(Step.LOCK_WAIT_DEFAULT);
+        FileLocks.Held held =
+                await(c == null ? node.locks().acquire("/var/lock/pvecm.lock", false, wait) : configChangeLock());
+        try {
+            Corosync.Member m = c == null
+                    ? null
+                    : c.members().stream()
+                            .filter(x ->
+                                    x.name().equals(nameOrAddr) || x.ring0Addr().equals(nameOrAddr))
+                            .findFirst()
+                            .orElse(null);
+            if (m == null) {
+                throw ApiException.die("Node/IP: " + nameOrAddr + " is not a known host of the cluster.");
+            }
+            boolean online = view().online(m);
+            c.remove(m);
+            EtcPve.mirror(node);
+            return new Removed(m, online);
+        } finally {
+            held.close();
+        }
+    }
+
+    private static FileLocks.Held await(java.util.concurrent.CompletableFuture<FileLocks.Held> lock)
+            throws InterruptedException {
+        try {
+            return lock.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw ApiException.die(TaskRegistry.message(e));
+        }
+    }
 }

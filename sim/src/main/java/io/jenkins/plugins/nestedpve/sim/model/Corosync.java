@@ -45,6 +45,17 @@ public final class Corosync {
         expectedOverride = null;
     }
 
+    /**
+     * Removes a node and bumps the config version (ClusterConfig.pm delnode, Corosync.pm
+     * update_nodelist); expected votes follow the new node list again.
+     */
+    public synchronized void remove(Member m) {
+        if (members.remove(m)) {
+            configVersion++;
+            expectedOverride = null;
+        }
+    }
+
     /** The lowest free node id. */
     public synchronized int nextNodeId() {
         int id = 1;

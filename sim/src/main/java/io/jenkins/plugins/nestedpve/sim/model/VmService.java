@@ -4,6 +4,7 @@ import io.jenkins.plugins.nestedpve.sim.LatencyProfile.Step;
 import io.jenkins.plugins.nestedpve.sim.http.ApiException;
 import io.jenkins.plugins.nestedpve.sim.http.Principal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -167,23 +168,60 @@ public final class VmService {
                         throw ApiException.die("VM " + vmid + " is running - destroy failed");
                     }
                     checkNoLinkedClones(now);
-                    return node.env().after(Step.DESTROY).thenRun(() -> {
-                        now.withConfig(c -> c.current().entrySet().stream()
-                                        .filter(e ->
-                                                ConfigValues.isDrive(e.getKey()) && !ConfigValues.isCdrom(e.getValue()))
-                                        .map(e -> ConfigValues.volid(e.getValue()))
-                                        .toList())
-                                .forEach(v -> t.log("  Logical volume \"" + v.substring(v.indexOf(':') + 1)
-                                        + "\" successfully removed."));
-                        node.pmxcfs().removeVm(now);
-                        node.pmxcfs().users().removeVmFromPools(now.vmid()); // remove_vm_access
-                        node.env().lan().release(ConfigValues.macOf(now.get("net0")));
-                        PveMachine guest = now.guest();
-                        if (guest != null) {
-                            guest.powerOff();
-                        }
-                    });
+                    List<String> volumes = now.withConfig(c -> c.current().entrySet().stream()
+                            .filter(e -> ConfigValues.isDrive(e.getKey()) && !ConfigValues.isCdrom(e.getValue()))
+                            .map(e -> ConfigValues.volid(e.getValue()))
+                            .toList());
+                    return freeVolumes(volumes, t)
+                            .thenCompose(v -> node.env().afterReal(rest(volumes.size())))
+                            .thenRun(() -> {
+                                node.pmxcfs().removeVm(now);
+                                node.pmxcfs().users().removeVmFromPools(now.vmid()); // remove_vm_access
+                                node.env().lan().release(ConfigValues.macOf(now.get("net0")));
+                                PveMachine guest = now.guest();
+                                if (guest != null) {
+                                    guest.powerOff();
+                                }
+                            });
                 }));
+    }
+
+    /**
+     * Frees the volumes one by one, each under its storage's lock for {@link Step#STORAGE_FREE}
+     * (pve-storage:src/PVE/Storage.pm vdisk_free takes cluster_lock_storage, a flock on
+     * {@code /var/lock/pve-manager/pve-storage-<id>} for local storage): destroys running side by
+     * side queue there, as clones do for their volume allocations. A free that cannot get the lock
+     * within the default 10 s is a warning and the volume stays (qemu-server:src/PVE/QemuServer.pm
+     * destroy_vm: {@code eval { vdisk_free }; log_warn("Could not remove disk ...")}).
+     */
+    private CompletableFuture<Void> freeVolumes(List<String> volumes, SimTask t) {
+        Duration hold = node.env().latency().of(Step.STORAGE_FREE);
+        Duration wait = node.env().latency().of(Step.LOCK_WAIT_DEFAULT);
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (String v : volumes) {
+            String lock = "/var/lock/pve-manager/pve-storage-" + v.substring(0, v.indexOf(':'));
+            // destroy_vm: eval { vdisk_free }, a failure is a warning and the volume stays
+            chain = chain.thenCompose(x -> locked(
+                            lock, false, wait, () -> node.env().afterReal(hold))
+                    .handle((r, e) -> {
+                        if (e == null) {
+                            t.log("  Logical volume \"" + v.substring(v.indexOf(':') + 1) + "\" successfully removed.");
+                        } else {
+                            t.warn("Could not remove disk '" + v + "', check manually: " + TaskRegistry.message(e));
+                        }
+                        return null;
+                    }));
+        }
+        return chain;
+    }
+
+    /** The rest of a destroy after freeing {@code volumes} volumes: {@link Step#DESTROY} less the frees. */
+    private Duration rest(int volumes) {
+        Duration d = node.env()
+                .latency()
+                .of(Step.DESTROY)
+                .minus(node.env().latency().of(Step.STORAGE_FREE).multipliedBy(volumes));
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /** A template whose base volumes back linked clones cannot go (pve-facts §3.8). */

@@ -32,6 +32,7 @@ final class Pvecm implements Command {
             return switch (a.get(0)) {
                 case "create" -> create(inv, rest);
                 case "add" -> add(inv, rest);
+                case "delnode" -> delnode(inv, rest);
                 case "status" -> status(inv);
                 case "nodes" -> nodes(inv);
                 case "expected" -> expected(inv, rest);
@@ -107,6 +108,24 @@ final class Pvecm implements Command {
                 intOpt(a, "votes"),
                 CliTasks.flag(a, "force"));
         return CliTasks.runTask(m, inv, () -> m.cluster().join(req, CliTasks.ROOT));
+    }
+
+    /**
+     * {@code pvecm delnode <node>} (pve-facts §14.1): nothing but {@code corosync-cfgtool -k}'s own
+     * output, {@code Killing node N}, and for a node that is off its ignored error (corosync:
+     * tools/corosync-cfgtool.c killnode_do; pve-docs pvecm.adoc "Remove a Cluster Node").
+     */
+    private int delnode(Invocation inv, List<String> a) throws InterruptedException {
+        if (a.isEmpty() || a.get(0).startsWith("-")) {
+            inv.err().println("400 not enough arguments");
+            return 255;
+        }
+        ClusterService.Removed r = m.cluster().delNode(a.get(0));
+        inv.out().println("Killing node " + r.member().nodeid());
+        if (!r.killed()) {
+            inv.err().println("Could not kill node (error = CS_ERR_NOT_EXIST)");
+        }
+        return 0;
     }
 
     private static String readLine(BufferedReader in) {
