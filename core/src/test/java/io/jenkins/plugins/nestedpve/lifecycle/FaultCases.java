@@ -66,7 +66,7 @@ final class FaultCases {
                 fault(
                         "start task fails",
                         Phase.START,
-                        2,
+                        1,
                         Who.ANY_NODE,
                         "simulated failure of qmstart",
                         (lab, spec) -> hook(lab, Phase.START, null, lab::failAGuestsStarts)),
@@ -83,18 +83,7 @@ final class FaultCases {
                         2,
                         Who.ANY_NODE,
                         "is not one of the keys the guest agent read inside the guest",
-                        FaultCases::impostor),
-                fault(
-                        "SSH session drops during identity",
-                        Phase.IDENTITY,
-                        1,
-                        Who.FIRST,
-                        "dropped",
-                        (lab, spec) -> hook(
-                                lab,
-                                Phase.IDENTITY,
-                                null,
-                                () -> lab.sim.faults().dropNextSsh(1))));
+                        FaultCases::impostor));
     }
 
     private static Stream<Arguments> guestAndClusterFaults() {
