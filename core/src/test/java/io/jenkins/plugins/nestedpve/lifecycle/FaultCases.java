@@ -57,12 +57,12 @@ final class FaultCases {
                         "clone failed: simulated failure of qmclone",
                         (lab, spec) -> failTask(lab, Phase.CLONE, "qmclone")),
                 fault(
-                        "config task fails",
+                        "config task fails, and so do its re-sends",
                         Phase.CONFIGURE,
-                        2,
+                        1,
                         Who.ANY_NODE,
                         "simulated failure of qmconfig",
-                        (lab, spec) -> failTask(lab, Phase.CONFIGURE, "qmconfig")),
+                        (lab, spec) -> hook(lab, Phase.CONFIGURE, null, lab::failAGuestsConfigs)),
                 fault(
                         "start task fails",
                         Phase.START,

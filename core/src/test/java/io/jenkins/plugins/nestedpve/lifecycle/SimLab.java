@@ -81,8 +81,17 @@ final class SimLab implements AutoCloseable {
 
     /** Start tasks one guest sends: the first and two more after failures (the engine's ReconciledWrites). */
     static final int STARTS_PER_GUEST = 3;
+    /** How often a guest's config change is sent at most: once and three re-sends (BootPhase). */
+    static final int CONFIGS_PER_GUEST = 4;
 
     /** Every start of one guest fails, so its START phase fails. */
+    /** A guest's config change sent, and re-sent after each failed task, all fail (1 + 3 re-sends). */
+    void failAGuestsConfigs() {
+        for (int i = 0; i < CONFIGS_PER_GUEST; i++) {
+            sim.faults().failNextTask("qmconfig");
+        }
+    }
+
     void failAGuestsStarts() {
         for (int i = 0; i < STARTS_PER_GUEST; i++) {
             sim.faults().failNextTask("qmstart");
