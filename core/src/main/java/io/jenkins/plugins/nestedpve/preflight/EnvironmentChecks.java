@@ -3,7 +3,6 @@ package io.jenkins.plugins.nestedpve.preflight;
 import io.jenkins.plugins.nestedpve.cluster.VmidAllocator;
 import io.jenkins.plugins.nestedpve.cluster.VmidRangeExhaustedException;
 import io.jenkins.plugins.nestedpve.pve.NetworkIface;
-import io.jenkins.plugins.nestedpve.pve.NodeStatus;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PvePermissionException;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
@@ -12,7 +11,6 @@ import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -128,39 +126,6 @@ public final class EnvironmentChecks {
         return null;
     }
 
-    private Void capacity(String node) {
-        NodeStatus s = host.nodeStatus(node);
-        HostCapacity cap = new HostCapacity(
-                s.memory().total(), s.memory().available(), s.cpuinfo().cpus());
-        List<SpecProblem> problems =
-                new ArrayList<>(CapacityCheck.problems(cap, node, spec.nodes(), spec.memoryMiB(), spec.cores()));
-        if (spec.placementOrDefault().acrossNodes()) {
-            // the guests' memory is checked on the nodes the placement chooses (placement.PlacementCheck)
-            problems.removeIf(p -> p.field().equals("memoryMiB"));
-            items.add(PreflightItem.pass(
-                    "memory", "placement " + spec.placementOrDefault() + ": checked on each node it chooses"));
-        }
-        problems.forEach(p -> items.add(PreflightItem.fail(p.field().equals("cores") ? "cores" : "memory", p)));
-        if (!spec.placementOrDefault().acrossNodes()
-                && problems.stream().noneMatch(p -> p.field().equals("memoryMiB"))) {
-            items.add(PreflightItem.pass(
-                    "memory",
-                    String.format(
-                            Locale.ROOT,
-                            "%d × %d MiB fit into %.1f GiB available of %.1f GiB",
-                            spec.nodes(),
-                            spec.memoryMiB(),
-                            s.memory().available() / GIB,
-                            s.memory().total() / GIB)));
-        }
-        if (problems.stream().noneMatch(p -> p.field().equals("cores"))) {
-            items.add(PreflightItem.pass(
-                    "cores", spec.cores() + " vCPUs per guest, " + s.cpuinfo().cpus() + " logical CPUs on " + node));
-        }
-        return null;
-    }
-
-    private static final double GIB = 1024.0 * 1024.0 * 1024.0;
 
     /** Free VMIDs for every guest: unused in /cluster/resources and confirmed by nextid (hidden VMs). */
     private List<Integer> vmids(List<VmResource> vms) {

@@ -40,8 +40,15 @@ public final class RoomCheck {
         long ceiling = room.ceilingMiB() + room.marginMiB(); // CapacityCheck takes the margin off itself
         HostCapacity cap = new HostCapacity(room.totalMiB() * MIB, Math.max(0, ceiling) * MIB, room.cpus());
         List<SpecProblem> problems = CapacityCheck.problems(cap, node, spec.nodes(), spec.memoryMiB(), spec.cores());
+        boolean placed = spec.placementOrDefault().acrossNodes();
+        if (placed) {
+            // the guests' memory is checked on the nodes the placement chooses (placement.PlacementCheck)
+            problems = problems.stream().filter(p -> !p.field().equals("memoryMiB")).toList();
+            items.accept(PreflightItem.pass(
+                    "memory", "placement " + spec.placementOrDefault() + ": checked on each node it chooses"));
+        }
         problems.forEach(p -> items.accept(PreflightItem.fail(p.field().equals("cores") ? "cores" : "memory", p)));
-        if (problems.stream().noneMatch(p -> p.field().equals("memoryMiB"))) {
+        if (!placed && problems.stream().noneMatch(p -> p.field().equals("memoryMiB"))) {
             items.accept(memory(spec, node, room, need, line));
         }
         if (problems.stream().noneMatch(p -> p.field().equals("cores"))) {

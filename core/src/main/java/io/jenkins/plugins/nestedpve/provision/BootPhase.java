@@ -71,16 +71,7 @@ final class BootPhase {
 
     /** Writes of {@code guest} decided by the VM's state after an unknown outcome, each decision reported. */
     private ReconciledWrites writes(ClonedGuest guest, Phase phase, int resends) {
-        return new ReconciledWrites(
-                host,
-                resends,
-                (request, tookEffect, why) -> run.listener()
-                        .healed(new Healing(
-                                Healing.Action.RECONCILED,
-                                phase,
-                                guest.name(),
-                                request + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
-                                        + " (after: " + Healing.firstLine(why) + ")")));
+        return run.writes(host, resends, phase, guest.name(), "");
     }
 
     /** net0 on the spec's bridge and VLAN, keeping the clone's model and new MAC. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.lifecycle.Pem;
 import io.jenkins.plugins.nestedpve.pve.ClusterStatus;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * node's new certificate (a join regenerates it). {@link ClusterPhase} decides the order.
  */
 final class ClusterMembership {
+    /** How often a cluster create shown not to have happened is sent again. */
+    static final int CREATE_RESENDS = 2;
+
     private final RunContext run;
     private final ClusterSpec spec;
     private final GuestAccess access;
@@ -41,10 +45,14 @@ final class ClusterMembership {
         this.first = first;
     }
 
-    /** Creates the cluster on node 1 and waits until it is quorate. */
+    /**
+     * Creates the cluster on node 1 and waits until it is quorate. After a lost answer or a failed
+     * {@code clustercreate} task, node 1's cluster status decides whether it is sent again ({@link
+     * io.jenkins.plugins.nestedpve.pve.ReconciledWrites#createCluster}).
+     */
     void create() throws InterruptedException {
-        Upid upid = first.api().clusterCreate(spec.clusterName(), null, null);
-        first.api().tasks().await(upid, run.deadline(spec.timeouts().join()));
+        run.writes(first.api(), CREATE_RESENDS, Phase.CLUSTER_CREATE, first.name(), "")
+                .createCluster(first.name(), spec.clusterName(), run.deadline(spec.timeouts().join()), upid -> {});
         awaitQuorum(List.of(first.name()), run.deadline(spec.timeouts().quorum()));
         run.info("cluster " + spec.clusterName() + " created on " + first.name());
     }

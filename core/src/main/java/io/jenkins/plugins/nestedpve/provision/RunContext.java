@@ -1,9 +1,13 @@
 package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.cluster.Secret;
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Level;
+import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
+import io.jenkins.plugins.nestedpve.pve.PveClient;
+import io.jenkins.plugins.nestedpve.pve.ReconciledWrites;
 import io.jenkins.plugins.nestedpve.ssh.GeneratedSshKey;
 import io.jenkins.plugins.nestedpve.wait.Deadline;
 import io.jenkins.plugins.nestedpve.wait.Waiter;
@@ -54,6 +58,24 @@ record RunContext(
 
     Waiter waiter() {
         return new Waiter(ctx.clock(), ctx.sleeper());
+    }
+
+    /**
+     * Writes through {@code api} that are decided by the state they change after an unknown outcome or a
+     * failed task, at most {@code resends} re-sends; each decision is reported as an absorbed fault of
+     * {@code node} in {@code phase}, its request named with {@code label} in front ("" for none).
+     */
+    ReconciledWrites writes(PveClient api, int resends, Phase phase, String node, String label) {
+        return new ReconciledWrites(
+                api,
+                resends,
+                (request, tookEffect, why) -> listener.healed(new Healing(
+                        Healing.Action.RECONCILED,
+                        phase,
+                        node,
+                        label + request
+                                + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
+                                + " (after: " + Healing.firstLine(why) + ")")));
     }
 
     void info(String text) {

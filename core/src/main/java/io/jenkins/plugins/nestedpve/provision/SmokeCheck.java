@@ -69,17 +69,7 @@ final class SmokeCheck {
      * 503 of the guest's API, a failed task), each decision reported as an absorbed fault.
      */
     private ReconciledWrites writes() {
-        return new ReconciledWrites(
-                api,
-                RESENDS,
-                (request, tookEffect, why) -> run.listener()
-                        .healed(new Healing(
-                                Healing.Action.RECONCILED,
-                                Phase.SMOKE_CHECK,
-                                node,
-                                "inner " + request
-                                        + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
-                                        + " (after: " + Healing.firstLine(why) + ")")));
+        return run.writes(api, RESENDS, Phase.SMOKE_CHECK, node, "inner ");
     }
 
     private void start(ReconciledWrites writes, int vmid, boolean emulated, Deadline deadline)

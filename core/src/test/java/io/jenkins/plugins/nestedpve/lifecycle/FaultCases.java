@@ -103,12 +103,12 @@ final class FaultCases {
                         NO_KVM,
                         (lab, spec) -> dropKvm(lab, Phase.SMOKE_CHECK)),
                 fault(
-                        "cluster create fails",
+                        "cluster create fails, and so do its re-sends",
                         Phase.CLUSTER_CREATE,
                         2,
                         Who.FIRST,
                         "simulated failure of clustercreate",
-                        (lab, spec) -> failTask(lab, Phase.CLUSTER_CREATE, "clustercreate")),
+                        (lab, spec) -> failCreates(lab)),
                 fault(
                         "first join fails on the corosync lock",
                         Phase.JOIN,
@@ -149,12 +149,24 @@ final class FaultCases {
         return arguments(named(name, new Fault(phase, nodes, who, cause, setup)));
     }
 
+    /** How often the cluster create is sent at most: once and two re-sends (ClusterMembership). */
+    private static final int CREATES = 3;
+
     static Injection hook(SimLab lab, Phase phase, String node, Runnable action) {
         return new Injection(lab.guest(), new PhaseHook(phase, node, action));
     }
 
     private static Injection failTask(SimLab lab, Phase phase, String type) {
         return hook(lab, phase, null, () -> lab.sim.faults().failNextTask(type));
+    }
+
+    /** The cluster create and all its re-sends fail (a failed create is re-sent when node 1 has no cluster). */
+    private static Injection failCreates(SimLab lab) {
+        return hook(lab, Phase.CLUSTER_CREATE, null, () -> {
+            for (int i = 0; i < CREATES; i++) {
+                lab.sim.faults().failNextTask("clustercreate");
+            }
+        });
     }
 
     private static Injection badSpec(SimLab lab, ClusterSpecBuilder spec) {
@@ -202,8 +214,7 @@ final class FaultCases {
     }
 
     private static Injection teardownFails(SimLab lab, ClusterSpecBuilder spec) {
-        ProgressListener create =
-                failTask(lab, Phase.CLUSTER_CREATE, "clustercreate").hook();
+        ProgressListener create = failCreates(lab).hook();
         ProgressListener teardown = new PhaseHook(
                 Phase.TEARDOWN,
                 null,

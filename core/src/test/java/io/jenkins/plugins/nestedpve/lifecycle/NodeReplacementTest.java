@@ -113,7 +113,8 @@ class NodeReplacementTest {
     }
 
     @Test
-    void aGuestWhoseIdentityStepFailsIsReplaced() {
+    /** A drop during the identity script is healed by running it again (a replacement is not needed). */
+    void aDropDuringIdentityIsHealedWithoutAReplacement() {
         PhaseHook dropDuringIdentity =
                 new PhaseHook(Phase.IDENTITY, null, () -> lab.sim.faults().dropNextSsh(1));
 
