@@ -7,6 +7,7 @@ import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
+import io.jenkins.plugins.nestedpve.sim.shell.programs.Services;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
@@ -124,6 +125,25 @@ class NodeReplacementTest {
         assertThat(timeline.healings())
                 .singleElement()
                 .satisfies(h -> assertThat(h.phase()).isEqualTo(Phase.IDENTITY));
+        tearDownAndCheckNothingLeft(cluster);
+    }
+
+    @Test
+    void aGuestWhoseIdentityFailsIsReplaced() {
+        // pve-cluster masked in the first clone: its identity script fails at "restart pve-cluster"
+        PhaseHook mask = new PhaseHook(Phase.IDENTITY, null, () -> lab.sim.guests().stream()
+                .filter(m -> m.vm().map(vm -> vm.vmid() == 80000).orElse(false))
+                .forEach(m -> m.fs().write(Services.unitLink("pve-cluster"), Services.DEV_NULL)));
+
+        NestedCluster cluster = provision(1, mask);
+
+        assertThat(mask.fired()).isTrue();
+        assertThat(timeline.healings()).singleElement().satisfies(h -> {
+            assertThat(h.action()).isEqualTo(Healing.Action.REPLACED);
+            assertThat(h.phase()).isEqualTo(Phase.IDENTITY);
+            assertThat(h.detail()).contains("restart pve-cluster");
+        });
+        assertThat(cluster.firstNode().vmid()).isEqualTo(80001);
         tearDownAndCheckNothingLeft(cluster);
     }
 

@@ -62,6 +62,18 @@ class SystemProgramsTest {
     }
 
     @Test
+    void aMaskedUnitRefusesToRestartUntilUnmasked() {
+        assertThat(m.run("systemctl mask pve-cluster && systemctl restart pve-cluster"))
+                .isEqualTo(new Shell.Result(
+                        1, "", "Failed to restart pve-cluster.service: Unit pve-cluster.service is masked.\n"));
+        assertThat(m.hooks.restarts).isEmpty();
+
+        assertThat(m.run("systemctl unmask pve-cluster.service && systemctl restart pve-cluster").status())
+                .isZero();
+        assertThat(m.hooks.restarts).containsExactly("pve-cluster");
+    }
+
+    @Test
     void systemctlIsActiveSaysActive() {
         assertThat(m.run("systemctl is-active corosync")).isEqualTo(new Shell.Result(0, "active\n", ""));
     }

@@ -9,9 +9,12 @@ import java.util.Map;
 /**
  * {@code systemctl} and {@code reboot} (the engine and the upgrade trial use them): service restarts and
  * reboots go to {@link MachineHooks}. Every service is reported active (the hooks expose no state);
- * the machine model may register its own {@code systemctl} to change that.
+ * the machine model may register its own {@code systemctl} to change that. {@code mask} links the unit
+ * in {@code /etc/systemd/system} to {@code /dev/null} (the file holds that target here), and a masked
+ * unit refuses to start: {@code Failed to restart X.service: Unit X.service is masked.}, exit 1
+ * (systemd's {@code systemctl(1)}, "mask").
  */
-final class Services {
+public final class Services {
     private final MachineHooks hooks;
 
     private Services(MachineHooks hooks) {
@@ -26,6 +29,18 @@ final class Services {
 
     private static String unit(String name) {
         return name.endsWith(".service") ? name.substring(0, name.length() - ".service".length()) : name;
+    }
+
+    /** Where {@code systemctl mask} puts the unit's link to {@code /dev/null}. */
+    public static String unitLink(String unit) {
+        return "/etc/systemd/system/" + unit + ".service";
+    }
+
+    /** What a masked unit's link points to. */
+    public static final String DEV_NULL = "/dev/null";
+
+    private static boolean masked(Invocation inv, String unit) {
+        return inv.fs().read(unitLink(unit)).map(t -> t.strip().equals(DEV_NULL)).orElse(false);
     }
 
     private int reboot() {
@@ -51,7 +66,19 @@ final class Services {
                     inv.err().println("Too few arguments.");
                     return 1;
                 }
+                for (String u : units) {
+                    if (masked(inv, u)) {
+                        inv.err().println("Failed to " + verb + " " + u + ".service: Unit " + u + ".service is masked.");
+                        return 1;
+                    }
+                }
                 units.forEach(hooks::restartService);
+                return 0;
+            case "mask":
+                units.forEach(u -> inv.fs().write(unitLink(u), DEV_NULL));
+                return 0;
+            case "unmask":
+                units.forEach(u -> inv.fs().delete(unitLink(u)));
                 return 0;
             case "is-active":
                 units.forEach(u -> inv.out().println("active"));
@@ -68,7 +95,7 @@ final class Services {
                     inv.out().println("     Active: active (running)");
                 }
                 return 0;
-            case "stop", "enable", "disable", "daemon-reload", "mask", "unmask", "reset-failed":
+            case "stop", "enable", "disable", "daemon-reload", "reset-failed":
                 return 0;
             default:
                 inv.err().println("Unknown command verb " + verb + ".");
