@@ -2,6 +2,7 @@ package io.jenkins.plugins.nestedpve.capacity;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.pve.PoolCalls;
+import io.jenkins.plugins.nestedpve.pve.PveApiException;
 import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.wait.Sleeper;
 import java.time.Clock;
@@ -62,8 +63,19 @@ public final class PoolTicketBoard implements TicketBoard {
 
     @Override
     public void put(RoomTicket t) {
-        if (!pools().create(t.poolid(), t.comment())) {
-            pools().comment(t.poolid(), t.comment());
+        for (int attempt = 0; ; attempt++) {
+            if (pools().create(t.poolid(), t.comment())) {
+                return;
+            }
+            try {
+                pools().comment(t.poolid(), t.comment());
+                return;
+            } catch (PveApiException e) {
+                // a create whose answer was lost and that had not happened: the pool is not there; create again
+                if (attempt >= 2 || !e.pveMessage().contains("does not exist")) {
+                    throw e;
+                }
+            }
         }
     }
 

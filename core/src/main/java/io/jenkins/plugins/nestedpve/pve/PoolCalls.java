@@ -61,10 +61,25 @@ public final class PoolCalls {
         }
     }
 
-    /** {@code PUT /pools/{poolid}} with a new comment. */
+    /**
+     * {@code PUT /pools/{poolid}} with a new comment. It sets the whole comment, so after an unknown outcome
+     * (a 503, a dropped connection) it is sent again, at most {@value #RESENDS} times.
+     */
     public void comment(String poolid, String comment) {
-        http.call("PUT", "/pools/" + id(poolid), Map.of("comment", comment));
+        for (int resend = 0; ; resend++) {
+            try {
+                http.call("PUT", "/pools/" + id(poolid), Map.of("comment", comment));
+                return;
+            } catch (PveAmbiguousOutcomeException e) {
+                if (resend >= RESENDS) {
+                    throw e;
+                }
+            }
+        }
     }
+
+    /** How often an idempotent pool write whose outcome is unknown is sent again. */
+    static final int RESENDS = 2;
 
     /**
      * {@code DELETE /pools/{poolid}} of an empty pool.
@@ -75,6 +90,9 @@ public final class PoolCalls {
         try {
             http.call("DELETE", "/pools/" + id(poolid), Map.of());
             return true;
+        } catch (PveAmbiguousOutcomeException e) {
+            // the delete may have happened: done when the pool is gone, else once more
+            return list().stream().noneMatch(x -> x.poolid().equals(poolid)) || delete(poolid);
         } catch (PveApiException e) {
             if (e.pveMessage().contains("does not exist")) {
                 return false;
