@@ -1,12 +1,14 @@
 package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
+import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.lifecycle.Pem;
 import io.jenkins.plugins.nestedpve.pve.ClusterStatus;
 import io.jenkins.plugins.nestedpve.pve.Fingerprint;
 import io.jenkins.plugins.nestedpve.pve.FingerprintMismatchException;
 import io.jenkins.plugins.nestedpve.pve.JoinInfo;
+import io.jenkins.plugins.nestedpve.pve.PveAmbiguousOutcomeException;
 import io.jenkins.plugins.nestedpve.pve.PveApiException;
 import io.jenkins.plugins.nestedpve.pve.PveTransportException;
 import io.jenkins.plugins.nestedpve.pve.TaskFailedException;
@@ -30,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ClusterMembership {
     /** How often a cluster create shown not to have happened is sent again. */
     static final int CREATE_RESENDS = 2;
+
+    /** How often a join shown not to have started is sent again. */
+    static final int JOIN_RESENDS = 2;
 
     private final RunContext run;
     private final ClusterSpec spec;
@@ -61,16 +66,61 @@ final class ClusterMembership {
     IdentifiedGuest join(IdentifiedGuest node, List<IdentifiedGuest> members) throws InterruptedException {
         Deadline deadline = run.deadline(spec.timeouts().join());
         Fingerprint peer = peerFingerprint();
-        Upid upid =
-                node.api().clusterJoin(first.address(), peer, run.rootPassword().reveal(), null);
+        Optional<Upid> upid = sendJoin(node, peer);
         AtomicReference<IdentifiedGuest> current = new AtomicReference<>(node);
-        awaitJoinTask(current, upid, deadline);
+        if (upid.isPresent()) {
+            awaitJoinTask(current, upid.get(), deadline);
+        }
         IdentifiedGuest joined = repin(current.get(), deadline);
         List<String> expected = new ArrayList<>(names(members));
         expected.add(joined.name());
         awaitQuorum(expected, deadline);
         run.info(joined.name() + " joined " + spec.clusterName() + " (" + expected.size() + " nodes online)");
         return joined;
+    }
+
+    /**
+     * Sends the join. After an unknown outcome (a 503, a dropped connection) the joining node's running
+     * {@code clusterjoin} task decides: when there is one, the join took effect and that task is followed;
+     * otherwise it is sent again, at most {@value #JOIN_RESENDS} times. Each decision is reported.
+     *
+     * @return the join task to follow; empty when the node already serves a new certificate (a join
+     *     regenerates it), so the join is under way and the quorum wait tells its end
+     */
+    private Optional<Upid> sendJoin(IdentifiedGuest node, Fingerprint peer) {
+        for (int resend = 0; ; resend++) {
+            try {
+                return Optional.of(
+                        node.api().clusterJoin(first.address(), peer, run.rootPassword().reveal(), null));
+            } catch (PveAmbiguousOutcomeException e) {
+                List<Upid> running;
+                try {
+                    running = node.api().activeTasks(node.name(), "clusterjoin", null);
+                } catch (FingerprintMismatchException changed) {
+                    reportJoin(node, true, e);
+                    return Optional.empty();
+                }
+                boolean tookEffect = !running.isEmpty();
+                if (!tookEffect && resend >= JOIN_RESENDS) {
+                    throw e;
+                }
+                reportJoin(node, tookEffect, e);
+                if (tookEffect) {
+                    return Optional.of(running.get(0));
+                }
+            }
+        }
+    }
+
+    private void reportJoin(IdentifiedGuest node, boolean tookEffect, RuntimeException why) {
+        run.listener()
+                .healed(new Healing(
+                        Healing.Action.RECONCILED,
+                        Phase.JOIN,
+                        node.name(),
+                        "the join of " + node.name()
+                                + (tookEffect ? " had taken effect" : " had not taken effect: sent again")
+                                + " (after: " + Healing.firstLine(why.getMessage()) + ")"));
     }
 
     static List<String> names(List<IdentifiedGuest> guests) {
