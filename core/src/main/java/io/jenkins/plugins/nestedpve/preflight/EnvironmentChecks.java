@@ -7,7 +7,6 @@ import io.jenkins.plugins.nestedpve.pve.PveClient;
 import io.jenkins.plugins.nestedpve.pve.PvePermissionException;
 import io.jenkins.plugins.nestedpve.pve.VmResource;
 import io.jenkins.plugins.nestedpve.spec.ClusterSpec;
-import io.jenkins.plugins.nestedpve.spec.SpecProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -125,7 +124,6 @@ public final class EnvironmentChecks {
         items.add(PreflightItem.pass("bridge", "'" + spec.bridge() + "' exists on " + node + vlan));
         return null;
     }
-
 
     /** Free VMIDs for every guest: unused in /cluster/resources and confirmed by nextid (hidden VMs). */
     private List<Integer> vmids(List<VmResource> vms) {

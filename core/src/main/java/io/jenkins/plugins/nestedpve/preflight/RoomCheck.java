@@ -43,7 +43,9 @@ public final class RoomCheck {
         boolean placed = spec.placementOrDefault().acrossNodes();
         if (placed) {
             // the guests' memory is checked on the nodes the placement chooses (placement.PlacementCheck)
-            problems = problems.stream().filter(p -> !p.field().equals("memoryMiB")).toList();
+            problems = problems.stream()
+                    .filter(p -> !p.field().equals("memoryMiB"))
+                    .toList();
             items.accept(PreflightItem.pass(
                     "memory", "placement " + spec.placementOrDefault() + ": checked on each node it chooses"));
         }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.nestedpve.provision;
 
 import io.jenkins.plugins.nestedpve.NestedPveException;
 import io.jenkins.plugins.nestedpve.cluster.OwnershipMarker;
-import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
 import io.jenkins.plugins.nestedpve.pve.NetConfig;
 import io.jenkins.plugins.nestedpve.pve.PveClient;

@@ -57,7 +57,11 @@ final class ClusterMembership {
      */
     void create() throws InterruptedException {
         run.writes(first.api(), CREATE_RESENDS, Phase.CLUSTER_CREATE, first.name(), "")
-                .createCluster(first.name(), spec.clusterName(), run.deadline(spec.timeouts().join()), upid -> {});
+                .createCluster(
+                        first.name(),
+                        spec.clusterName(),
+                        run.deadline(spec.timeouts().join()),
+                        upid -> {});
         awaitQuorum(List.of(first.name()), run.deadline(spec.timeouts().quorum()));
         run.info("cluster " + spec.clusterName() + " created on " + first.name());
     }
@@ -90,8 +94,8 @@ final class ClusterMembership {
     private Optional<Upid> sendJoin(IdentifiedGuest node, Fingerprint peer) {
         for (int resend = 0; ; resend++) {
             try {
-                return Optional.of(
-                        node.api().clusterJoin(first.address(), peer, run.rootPassword().reveal(), null));
+                return Optional.of(node.api()
+                        .clusterJoin(first.address(), peer, run.rootPassword().reveal(), null));
             } catch (PveAmbiguousOutcomeException e) {
                 List<Upid> running;
                 try {

@@ -38,8 +38,8 @@ class ClusterFormingHealingTest {
 
     @Test
     void aFailedCreateTaskIsSentAgainAndTheClusterForms() {
-        PhaseHook fail = new PhaseHook(
-                Phase.CLUSTER_CREATE, null, () -> lab.sim.faults().failNextTask("clustercreate"));
+        PhaseHook fail =
+                new PhaseHook(Phase.CLUSTER_CREATE, null, () -> lab.sim.faults().failNextTask("clustercreate"));
 
         NestedCluster cluster = engine.provision(
                 lab.spec(2).build(), lab.token(), lab.guest(), ProgressListener.composite(timeline, fail));
@@ -94,8 +94,9 @@ class ClusterFormingHealingTest {
     void aJoinThatRanButWhoseAnswerWasLostIsFollowedNotSentAgain() {
         NestedCluster cluster = provisionWithJoinFault(true);
 
-        assertThat(timeline.healings()).singleElement().satisfies(h -> assertThat(h.detail())
-                .contains("had taken effect"));
+        assertThat(timeline.healings())
+                .singleElement()
+                .satisfies(h -> assertThat(h.detail()).contains("had taken effect"));
         assertThat(joinsSent()).isEqualTo(1);
         assertThat(cluster.nodes()).hasSize(2);
         assertThat(engine.teardown(cluster, lab.token(), ProgressListener.NOOP).clean())

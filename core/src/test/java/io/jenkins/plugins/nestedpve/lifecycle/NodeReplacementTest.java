@@ -7,10 +7,10 @@ import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
 import io.jenkins.plugins.nestedpve.engine.NestedPveEngine;
 import io.jenkins.plugins.nestedpve.events.Healing;
 import io.jenkins.plugins.nestedpve.events.Phase;
-import io.jenkins.plugins.nestedpve.sim.shell.programs.Services;
 import io.jenkins.plugins.nestedpve.events.ProgressListener;
 import io.jenkins.plugins.nestedpve.events.Timeline;
 import io.jenkins.plugins.nestedpve.provision.ProvisioningException;
+import io.jenkins.plugins.nestedpve.sim.shell.programs.Services;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -131,9 +131,12 @@ class NodeReplacementTest {
     @Test
     void aGuestWhoseIdentityFailsIsReplaced() {
         // pve-cluster masked in the first clone: its identity script fails at "restart pve-cluster"
-        PhaseHook mask = new PhaseHook(Phase.IDENTITY, null, () -> lab.sim.guests().stream()
-                .filter(m -> m.vm().map(vm -> vm.vmid() == 80000).orElse(false))
-                .forEach(m -> m.fs().write(Services.unitLink("pve-cluster"), Services.DEV_NULL)));
+        PhaseHook mask = new PhaseHook(
+                Phase.IDENTITY,
+                null,
+                () -> lab.sim.guests().stream()
+                        .filter(m -> m.vm().map(vm -> vm.vmid() == 80000).orElse(false))
+                        .forEach(m -> m.fs().write(Services.unitLink("pve-cluster"), Services.DEV_NULL)));
 
         NestedCluster cluster = provision(1, mask);
 

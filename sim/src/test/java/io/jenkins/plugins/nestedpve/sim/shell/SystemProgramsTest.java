@@ -68,7 +68,8 @@ class SystemProgramsTest {
                         1, "", "Failed to restart pve-cluster.service: Unit pve-cluster.service is masked.\n"));
         assertThat(m.hooks.restarts).isEmpty();
 
-        assertThat(m.run("systemctl unmask pve-cluster.service && systemctl restart pve-cluster").status())
+        assertThat(m.run("systemctl unmask pve-cluster.service && systemctl restart pve-cluster")
+                        .status())
                 .isZero();
         assertThat(m.hooks.restarts).containsExactly("pve-cluster");
     }

@@ -40,7 +40,10 @@ public final class Services {
     public static final String DEV_NULL = "/dev/null";
 
     private static boolean masked(Invocation inv, String unit) {
-        return inv.fs().read(unitLink(unit)).map(t -> t.strip().equals(DEV_NULL)).orElse(false);
+        return inv.fs()
+                .read(unitLink(unit))
+                .map(t -> t.strip().equals(DEV_NULL))
+                .orElse(false);
     }
 
     private int reboot() {
@@ -68,7 +71,8 @@ public final class Services {
                 }
                 for (String u : units) {
                     if (masked(inv, u)) {
-                        inv.err().println("Failed to " + verb + " " + u + ".service: Unit " + u + ".service is masked.");
+                        inv.err()
+                                .println("Failed to " + verb + " " + u + ".service: Unit " + u + ".service is masked.");
                         return 1;
                     }
                 }
