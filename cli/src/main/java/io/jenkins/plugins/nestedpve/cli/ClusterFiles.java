@@ -1,5 +1,6 @@
 package io.jenkins.plugins.nestedpve.cli;
 
+import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ final class ClusterFiles {
     /** The descriptor, the inventory and the root password file of {@code cluster} in {@code dir}. */
     static List<Path> of(Path dir, String cluster) {
         return List.of(
-                dir.resolve(cluster + ".json"), dir.resolve(cluster + "-inventory.ini"), rootPassword(dir, cluster));
+                dir.resolve(OutputFiles.descriptorName(cluster)),
+                dir.resolve(OutputFiles.inventoryName(cluster)),
+                rootPassword(dir, cluster));
     }
 
     /** Deletes them (those that exist); a file that cannot be deleted is named on {@code err}. */

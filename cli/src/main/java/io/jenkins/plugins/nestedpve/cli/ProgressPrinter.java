@@ -59,13 +59,7 @@ final class ProgressPrinter implements ProgressListener {
 
     @Override
     public void phaseFinished(Phase phase, String node, Duration duration, Outcome outcome) {
-        String result = switch (outcome) {
-            case SUCCEEDED -> "ok " + Durations.human(duration);
-            case FAILED -> "FAILED after " + Durations.human(duration);
-            case SKIPPED -> "skipped";
-            case CANCELLED ->
-                "cancelled after " + Durations.human(duration) + " (stopped: another node failed, or a stop)";
-        };
+        String result = outcome.describe(duration, "ok");
         if (simulated != null && outcome != Outcome.SKIPPED) {
             String base = result;
             result = simulated

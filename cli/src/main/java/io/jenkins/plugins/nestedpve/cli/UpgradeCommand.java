@@ -1,6 +1,7 @@
 package io.jenkins.plugins.nestedpve.cli;
 
 import io.jenkins.plugins.nestedpve.cluster.NestedCluster;
+import io.jenkins.plugins.nestedpve.cluster.OutputFiles;
 import io.jenkins.plugins.nestedpve.cluster.Secret;
 import io.jenkins.plugins.nestedpve.lifecycle.EngineContext;
 import io.jenkins.plugins.nestedpve.lifecycle.PveClientFactory;
@@ -91,7 +92,7 @@ final class UpgradeCommand implements Callable<Integer> {
                             + " the cluster's descriptor; or pass --descriptor FILE");
         }
         LoadedSpec loaded = SpecFiles.load(ctx, file, "nestedpve upgrade");
-        return loaded.outputDir().resolve(which.name + ".json");
+        return loaded.outputDir().resolve(OutputFiles.descriptorName(which.name));
     }
 
     private static NestedCluster read(Path descriptor) {

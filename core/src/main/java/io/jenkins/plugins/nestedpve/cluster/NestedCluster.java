@@ -178,8 +178,8 @@ public record NestedCluster(
      */
     public OutputFiles writeFiles(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Path descriptor = dir.resolve(name + ".json");
-        Path inventory = dir.resolve(name + "-inventory.ini");
+        Path descriptor = dir.resolve(OutputFiles.descriptorName(name));
+        Path inventory = dir.resolve(OutputFiles.inventoryName(name));
         write(descriptor, descriptorJson());
         write(inventory, ansibleInventory());
         return new OutputFiles(descriptor, inventory);

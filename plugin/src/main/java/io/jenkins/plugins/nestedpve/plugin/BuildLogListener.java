@@ -1,7 +1,6 @@
 package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.model.TaskListener;
-import io.jenkins.plugins.nestedpve.events.Durations;
 import io.jenkins.plugins.nestedpve.events.Heartbeat;
 import io.jenkins.plugins.nestedpve.events.Level;
 import io.jenkins.plugins.nestedpve.events.Outcome;
@@ -48,14 +47,7 @@ final class BuildLogListener implements ProgressListener {
 
     @Override
     public void phaseFinished(Phase phase, String node, Duration duration, Outcome outcome) {
-        String result = switch (outcome) {
-            case SUCCEEDED -> "done in " + Durations.human(duration);
-            case FAILED -> "FAILED after " + Durations.human(duration);
-            case SKIPPED -> "skipped";
-            case CANCELLED ->
-                "cancelled after " + Durations.human(duration) + " (stopped: another node failed, or a stop)";
-        };
-        out.accept(PREFIX + what(phase, node) + ": " + result);
+        out.accept(PREFIX + what(phase, node) + ": " + outcome.describe(duration, "done in"));
     }
 
     @Override

@@ -60,8 +60,8 @@ interface ClusterFiles {
             public Locations write(NestedCluster cluster) throws IOException, InterruptedException {
                 FilePath dir = workspace.child(FOLDER).child(cluster.name());
                 dir.mkdirs();
-                FilePath descriptor = dir.child(cluster.name() + ".json");
-                FilePath inventory = dir.child(cluster.name() + "-inventory.ini");
+                FilePath descriptor = dir.child(OutputFiles.descriptorName(cluster.name()));
+                FilePath inventory = dir.child(OutputFiles.inventoryName(cluster.name()));
                 descriptor.write(cluster.descriptorJson(), StandardCharsets.UTF_8.name());
                 inventory.write(cluster.ansibleInventory(), StandardCharsets.UTF_8.name());
                 return new Locations(descriptor.getRemote(), inventory.getRemote());

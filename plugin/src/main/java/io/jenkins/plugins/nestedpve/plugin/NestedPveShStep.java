@@ -2,15 +2,11 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.util.Objects;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -93,18 +89,14 @@ public final class NestedPveShStep extends Step {
     /** The step's descriptor. */
     @Extension
     @Symbol("nestedPveSh")
-    public static final class DescriptorImpl extends StepDescriptor {
-        private final PermissionChecker permissions;
-        private final ValidationRenderer renderer;
-
+    public static final class DescriptorImpl extends InClusterStepDescriptor {
         /** The descriptor Jenkins creates. */
         public DescriptorImpl() {
             this(PermissionChecker.jenkins(), ValidationRenderer.jenkins());
         }
 
         DescriptorImpl(PermissionChecker permissions, ValidationRenderer renderer) {
-            this.permissions = Objects.requireNonNull(permissions, "permissions");
-            this.renderer = Objects.requireNonNull(renderer, "renderer");
+            super(permissions, renderer);
         }
 
         @Override
@@ -117,22 +109,18 @@ public final class NestedPveShStep extends Step {
             return "Run a shell script on nodes of the nested PVE cluster";
         }
 
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, NestedPveClusterContext.class);
-        }
-
         @POST
         public FormValidation doCheckScript(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(
-                    value == null || value.isBlank() ? Validation.error("Enter the script to run.") : Validation.ok());
+            return check(
+                    item,
+                    () -> value == null || value.isBlank()
+                            ? Validation.error("Enter the script to run.")
+                            : Validation.ok());
         }
 
         @POST
         public FormValidation doCheckTimeout(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(ClusterStepChecks.duration(value));
+            return check(item, () -> ClusterStepChecks.duration(value));
         }
     }
 }

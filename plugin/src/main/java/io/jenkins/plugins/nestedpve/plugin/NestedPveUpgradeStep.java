@@ -2,16 +2,11 @@ package io.jenkins.plugins.nestedpve.plugin;
 
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import java.util.Objects;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -161,18 +156,14 @@ public final class NestedPveUpgradeStep extends Step {
     /** The step's descriptor: the snippet generator's choices and checks, each check asking the core's plan. */
     @Extension
     @Symbol("nestedPveUpgrade")
-    public static final class DescriptorImpl extends StepDescriptor {
-        private final PermissionChecker permissions;
-        private final ValidationRenderer renderer;
-
+    public static final class DescriptorImpl extends InClusterStepDescriptor {
         /** The descriptor Jenkins creates. */
         public DescriptorImpl() {
             this(PermissionChecker.jenkins(), ValidationRenderer.jenkins());
         }
 
         DescriptorImpl(PermissionChecker permissions, ValidationRenderer renderer) {
-            this.permissions = Objects.requireNonNull(permissions, "permissions");
-            this.renderer = Objects.requireNonNull(renderer, "renderer");
+            super(permissions, renderer);
         }
 
         @Override
@@ -183,12 +174,6 @@ public final class NestedPveUpgradeStep extends Step {
         @Override
         public String getDisplayName() {
             return "Run an upgrade trial on the nested PVE cluster";
-        }
-
-        /** Only inside {@code nestedPveCluster}: Jenkins fails the step elsewhere, naming that block. */
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, NestedPveClusterContext.class);
         }
 
         @POST
@@ -217,39 +202,33 @@ public final class NestedPveUpgradeStep extends Step {
 
         @POST
         public FormValidation doCheckTo(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(UpgradePlans.checkTo(value));
+            return check(item, () -> UpgradePlans.checkTo(value));
         }
 
         @POST
         public FormValidation doCheckMirror(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(UpgradePlans.checkMirror(value));
+            return check(item, () -> UpgradePlans.checkMirror(value));
         }
 
         @POST
         public FormValidation doCheckMaxGuestDowntime(
                 @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String workload) {
-            permissions.checkConfigure(item);
-            return renderer.render(UpgradePlans.checkMaxGuestDowntime(value, Boolean.parseBoolean(workload)));
+            return check(item, () -> UpgradePlans.checkMaxGuestDowntime(value, Boolean.parseBoolean(workload)));
         }
 
         @POST
         public FormValidation doCheckBeforeNode(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(UpgradePlans.checkBeforeNode(value));
+            return check(item, () -> UpgradePlans.checkBeforeNode(value));
         }
 
         @POST
         public FormValidation doCheckAfterNode(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(UpgradePlans.checkAfterNode(value));
+            return check(item, () -> UpgradePlans.checkAfterNode(value));
         }
 
         @POST
         public FormValidation doCheckReport(@AncestorInPath Item item, @QueryParameter String value) {
-            permissions.checkConfigure(item);
-            return renderer.render(UpgradePlans.checkReport(value));
+            return check(item, () -> UpgradePlans.checkReport(value));
         }
     }
 }

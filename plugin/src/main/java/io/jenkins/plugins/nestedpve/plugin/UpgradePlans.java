@@ -54,24 +54,22 @@ final class UpgradePlans {
     }
 
     static Choices strategies() {
-        return choices(
-                Strategy.values(),
-                Strategy::label,
-                UpgradePlan.builder().build().strategy().label());
+        return choices(Strategy.values(), Strategy::label, defaults().strategy().label());
     }
 
     static Choices checkers() {
         return choices(
-                CheckerMode.values(),
-                CheckerMode::label,
-                UpgradePlan.builder().build().checker().label());
+                CheckerMode.values(), CheckerMode::label, defaults().checker().label());
     }
 
     static Choices repositories() {
         return choices(
-                Repository.values(),
-                Repository::label,
-                UpgradePlan.builder().build().repository().label());
+                Repository.values(), Repository::label, defaults().repository().label());
+    }
+
+    /** The plan of the core's defaults. */
+    private static UpgradePlan defaults() {
+        return UpgradePlan.builder().build();
     }
 
     private static <E> Choices choices(E[] values, Function<E, String> label, String byDefault) {
@@ -81,7 +79,7 @@ final class UpgradePlans {
     /** Blank takes the core's default target. */
     static Validation checkTo(String value) {
         if (value == null || value.isBlank()) {
-            return Validation.ok("Default: " + UpgradePlan.builder().build().target() + ".");
+            return Validation.ok("Default: " + defaults().target() + ".");
         }
         return check(b -> b.to(value));
     }
