@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class NodeChecks {
     /** Connection attempts per node: an SSH session can drop, as on a real network. */
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 5;
 
     /**
      * One node's answers.

@@ -58,7 +58,7 @@ public final class HostNesting {
             }
         };
         try (ResilientShell session =
-                new ResilientShell(open(ssh, target, credentials), () -> open(ssh, target, credentials), 2, heard)) {
+                new ResilientShell(open(ssh, target, credentials), () -> open(ssh, target, credentials), ResilientShell.RERUNS, heard)) {
             NestingReport report = new NestingPreflight(
                             session,
                             node,

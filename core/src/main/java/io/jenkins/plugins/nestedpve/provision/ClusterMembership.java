@@ -218,7 +218,7 @@ final class ClusterMembership {
      * pveproxy-ssl.pem} when present (custom certificate), else {@code pve-ssl.pem} (pve-facts §1.6).
      */
     private Optional<Fingerprint> servedFingerprint(IdentifiedGuest node) throws InterruptedException {
-        ExecResult r = node.ssh()
+        ExecResult r = access.shell(node.ssh())
                 .runIdempotent(
                         "cat /etc/pve/local/pveproxy-ssl.pem 2>/dev/null || cat /etc/pve/local/pve-ssl.pem",
                         spec.timeouts().command());

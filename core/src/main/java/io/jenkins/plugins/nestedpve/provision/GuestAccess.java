@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 final class GuestAccess {
     /** How often one guest command is run again on a new connection after drops. */
-    static final int SSH_RERUNS = 2;
+    static final int SSH_RERUNS = ResilientShell.RERUNS;
 
     private final RunContext run;
     /** One shell per guest session handed out, so a session opened after a drop is used from then on. */

@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 final class IdentifyPhase {
     /** How often the identity script may run again after dropped connections. */
-    private static final int MAX_RERUNS = 2;
+    private static final int MAX_RERUNS = ResilientShell.RERUNS;
 
     private final RunContext run;
     private final ClusterSpec spec;

@@ -44,6 +44,12 @@ public final class ResilientShell implements CommandRunner, AutoCloseable {
         default void reconciled(String activity, boolean tookEffect, String why) {}
     }
 
+    /**
+     * How often an idempotent command runs again on a new connection after drops, by default: a read is
+     * cheap to repeat, and a lab whose sshd or network drops a few sessions in a row should not fail a build.
+     */
+    public static final int RERUNS = 4;
+
     private final Opener opener;
     private final int maxReruns;
     private final Observer observer;

@@ -102,4 +102,21 @@ class ClusterFormingHealingTest {
         assertThat(engine.teardown(cluster, lab.token(), ProgressListener.NOOP).clean())
                 .isTrue();
     }
+
+    @Test
+    void aDropDuringTheJoinedNodesCertificateReadRunsItAgain() {
+        PhaseHook drop = new PhaseHook(Phase.JOIN, null, () -> lab.sim.faults().dropNextSsh(1));
+
+        NestedCluster cluster = engine.provision(
+                lab.spec(2).build(), lab.token(), lab.guest(), ProgressListener.composite(timeline, drop));
+
+        assertThat(drop.fired()).isTrue();
+        assertThat(timeline.healings()).singleElement().satisfies(h -> {
+            assertThat(h.action()).isEqualTo(Healing.Action.RETRIED);
+            assertThat(h.phase()).isEqualTo(Phase.JOIN);
+        });
+        assertThat(cluster.nodes()).hasSize(2);
+        assertThat(engine.teardown(cluster, lab.token(), ProgressListener.NOOP).clean())
+                .isTrue();
+    }
 }
