@@ -57,8 +57,8 @@ public final class HostNesting {
                         + " connection");
             }
         };
-        try (ResilientShell session =
-                new ResilientShell(open(ssh, target, credentials), () -> open(ssh, target, credentials), ResilientShell.RERUNS, heard)) {
+        try (ResilientShell session = new ResilientShell(
+                open(ssh, target, credentials), () -> open(ssh, target, credentials), ResilientShell.RERUNS, heard)) {
             NestingReport report = new NestingPreflight(
                             session,
                             node,
