@@ -24,11 +24,18 @@ final class JoinHealing {
 
     private final RunContext run;
     private final Replacements replacements;
+    private final GuestAccess access;
     private final Duration commandTimeout;
 
-    JoinHealing(RunContext run, Replacements replacements, Duration commandTimeout) {
+    /**
+     * @param access node 1's shell: {@code pvecm delnode} and {@code pvecm expected} run again on a new
+     *     connection after a drop (a repeated delnode answers {@value #NOT_A_MEMBER}, which counts as removed;
+     *     {@code expected} sets a value)
+     */
+    JoinHealing(RunContext run, Replacements replacements, GuestAccess access, Duration commandTimeout) {
         this.run = run;
         this.replacements = replacements;
+        this.access = access;
         this.commandTimeout = commandTimeout;
     }
 
@@ -72,17 +79,18 @@ final class JoinHealing {
                             + name + "` on " + member.name() + " exited " + r.exitCode() + ": " + r.tail(3)
                             + " — run it there by hand (pve-docs: Remove a Cluster Node)");
         }
-        member.ssh().runIdempotent(ShellQuote.command("rm", "-rf", "/etc/pve/nodes/" + name), commandTimeout);
+        access.shell(member.ssh())
+                .runIdempotent(ShellQuote.command("rm", "-rf", "/etc/pve/nodes/" + name), commandTimeout);
         run.info("removed the half-joined " + name + " from the cluster on " + member.name() + " (pvecm delnode)");
     }
 
     private ExecResult delnode(String name, IdentifiedGuest member) throws InterruptedException {
-        return member.ssh().run(ShellQuote.command("pvecm", "delnode", name), commandTimeout);
+        return access.shell(member.ssh()).runIdempotent(ShellQuote.command("pvecm", "delnode", name), commandTimeout);
     }
 
     private void expect(IdentifiedGuest member, int votes) throws InterruptedException {
-        ExecResult r =
-                member.ssh().run(ShellQuote.command("pvecm", "expected", Integer.toString(votes)), commandTimeout);
+        ExecResult r = access.shell(member.ssh())
+                .runIdempotent(ShellQuote.command("pvecm", "expected", Integer.toString(votes)), commandTimeout);
         if (!r.ok()) {
             throw new NestedPveException("`pvecm expected " + votes + "` on " + member.name() + " exited "
                     + r.exitCode() + ": " + r.tail(3) + " — the cluster has no quorum; check corosync there");

@@ -75,7 +75,7 @@ final class Provisioner {
                 }
             };
             JoinHealing healing =
-                    new JoinHealing(run, replacements, spec.timeouts().command());
+                    new JoinHealing(run, replacements, access, spec.timeouts().command());
             return new ClusterPhase(run, spec, access, source, healing).run();
         }
     }

@@ -112,6 +112,26 @@ class JoinHealingTest {
     }
 
     @Test
+    void aDropDuringDelnodeRunsItAgainOnANewConnection() {
+        ClusterSpec spec = spec(2);
+        lab.sim.faults().stallNextJoins(1);
+        // the first SSH command after the join of node 2 began is the delnode on node 1
+        PhaseHook drop = new PhaseHook(
+                Phase.JOIN, spec.nodeName(2), () -> lab.sim.faults().dropNextSsh(1));
+
+        NestedCluster cluster =
+                engine.provision(spec, lab.token(), lab.guest(), ProgressListener.composite(timeline, drop));
+
+        assertThat(drop.fired()).isTrue();
+        assertThat(cluster.nodes().get(1).vmid()).isEqualTo(80002);
+        assertThat(timeline.healings())
+                .extracting(Healing::action)
+                .containsExactlyInAnyOrder(Healing.Action.REPLACED, Healing.Action.RETRIED);
+        assertThat(machine(cluster.firstNode()).cluster().view().quorate()).isTrue();
+        tearDownAndCheckNothingLeft(cluster);
+    }
+
+    @Test
     void aJoinTaskThatFailsBeforeTheClusterAddedTheNodeIsReplacedAndTheOthersJoinMeanwhile() {
         ClusterSpec spec = spec(3);
         lab.sim.faults().failNextTask("clusterjoin", "Check if node may join a cluster failed!");
